@@ -1,0 +1,51 @@
+//! Compiles the built-in gazetteers into the binary: lists every file under `gazetteers/`
+//! (entity `.tsv` files and `lexicon/*.txt`) so `include_str!` picks them up, and the tool
+//! needs no data files beside it once installed.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    out.sort();
+    out
+}
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("gazetteers");
+    println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed={}", root.join("lexicon").display());
+    let mut src = String::from("pub static ENTITY_FILES: &[(&str, &str)] = &[\n");
+    for p in files(&root, "tsv") {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let name = p.file_name().unwrap().to_string_lossy();
+        writeln!(
+            src,
+            "    ({name:?}, include_str!({:?})),",
+            p.display().to_string()
+        )
+        .unwrap();
+    }
+    src.push_str("];\npub static LEXICON_FILES: &[(&str, &str)] = &[\n");
+    for p in files(&root.join("lexicon"), "txt") {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let name = p.file_name().unwrap().to_string_lossy();
+        writeln!(
+            src,
+            "    ({name:?}, include_str!({:?})),",
+            p.display().to_string()
+        )
+        .unwrap();
+    }
+    src.push_str("];\n");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtin_gazetteers.rs");
+    fs::write(out, src).unwrap();
+}

@@ -1,0 +1,717 @@
+//! Stage 7: attribute each quotation to its speaker, as a sieve from most to least certain:
+//! an explicit cue in the quote's sentence, a pronoun or nominal speaker resolved to its
+//! antecedent, an attribution in the next sentence or the previous quote's speaker, and
+//! otherwise unknown. Every rung has its own rule id and confidence (see `QUOTE_RULES`).
+
+use crate::cues::{Pronoun, is_source_head, is_speech_verb, pronoun_kind};
+use crate::segment::Segments;
+use crate::types::{
+    Claim, ClaimKind, Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType,
+};
+
+/// The rungs of quote attribution: id, confidence, reason.
+pub const QUOTE_RULES: &[(&str, f32, &str)] = &[
+    (
+        "quote.after.speaker-cue",
+        0.95,
+        "“…,” Ada Brook said / “…,” she said: speaker and cue right after the quote",
+    ),
+    (
+        "quote.after.cue-speaker",
+        0.95,
+        "“…,” said Ada Brook: cue then speaker right after the quote",
+    ),
+    (
+        "quote.before",
+        0.9,
+        "Ada Brook said: “…” / according to Ada Brook, “…”: cue right before the quote",
+    ),
+    (
+        "quote.sentence-cue",
+        0.8,
+        "a cue elsewhere in the quote's sentence: X said they are “sharply focused”",
+    ),
+    (
+        "quote.colon",
+        0.6,
+        "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote",
+    ),
+    (
+        "quote.next-sentence",
+        0.7,
+        "no cue in the sentence, a short attribution follows: “…” Brook said.",
+    ),
+    (
+        "quote.continuation",
+        0.75,
+        "no cue, an earlier quote in the same paragraph has a speaker",
+    ),
+    (
+        "quote.unattributed",
+        0.1,
+        "no cue and no earlier speaker: speaker left unknown",
+    ),
+    (
+        "quote.not-speech",
+        1.0,
+        "a title, scare quote or nickname: not speech (written with --all-quotes)",
+    ),
+];
+
+fn conf(rule: &str) -> f32 {
+    QUOTE_RULES
+        .iter()
+        .find(|r| r.0 == rule)
+        .map_or(0.5, |r| r.1)
+}
+
+/// Words that sit between a subject and its cue ("officials have long said").
+const AUX: &[&str] = &[
+    "also",
+    "have",
+    "has",
+    "had",
+    "would",
+    "will",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "later",
+    "again",
+    "often",
+    "once",
+    "later",
+    "recently",
+    "since",
+    "then",
+    "had",
+    "long",
+    "earlier",
+    "separately",
+    "still",
+    "both",
+    "all",
+    "further",
+    "flatly",
+];
+
+/// Lower-case words allowed inside an unnamed-source phrase before its head noun.
+const MODIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "some",
+    "many",
+    "several",
+    "few",
+    "most",
+    "all",
+    "both",
+    "other",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "of",
+    "former",
+    "current",
+    "senior",
+    "top",
+    "retired",
+    "and",
+    "&",
+    "intelligence",
+    "military",
+    "administration",
+    "government",
+    "law",
+    "enforcement",
+    "security",
+    "defense",
+    "foreign",
+    "federal",
+    "state",
+    "local",
+    "health",
+    "election",
+    "campaign",
+    "party",
+    "independent",
+    "outside",
+    "anonymous",
+    "unnamed",
+    "two",
+    "more",
+    "western",
+    "european",
+    "american",
+    "russian",
+    "israeli",
+    "palestinian",
+    "ukrainian",
+    "chinese",
+    "counterintelligence",
+    "national",
+    "police",
+    "city",
+    "county",
+    "company",
+    "industry",
+    "legal",
+    "medical",
+    "public",
+    "diplomatic",
+    "economic",
+    "financial",
+    "political",
+    "regional",
+    "u.s.",
+    "these",
+    "those",
+    "such",
+    "longtime",
+    "veteran",
+    "high-ranking",
+    "mid-level",
+    "white",
+    "house",
+    "justice",
+    "department",
+    "pentagon",
+    "trade",
+    "energy",
+    "climate",
+    "human",
+    "rights",
+    "civil",
+];
+
+/// Capitalised words that never start a source phrase.
+const NOT_SOURCE: &[&str] = &[
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Then",
+    "Now",
+    "Still",
+    "Also",
+    "However",
+    "That",
+    "This",
+    "When",
+    "While",
+    "If",
+    "Because",
+    "Since",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Meanwhile",
+    "Instead",
+    "Asked",
+];
+
+/// Finds speakers around cues in one document.
+pub struct Attributor<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segments,
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+    /// Outer spans of all quotes, sorted.
+    pub quote_spans: Vec<Span>,
+}
+
+/// A speaker found at a place in the text.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub speaker: Speaker,
+    /// Where the speaker phrase starts (for content spans).
+    pub start: usize,
+    pub pronoun: bool,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+
+    pub fn in_quote(&self, at: usize) -> bool {
+        let i = self.quote_spans.partition_point(|s| s.end <= at);
+        self.quote_spans.get(i).is_some_and(|s| s.start <= at)
+    }
+
+    /// True when token `i` is a cue: a speech verb or the "according" of "according to".
+    pub fn is_cue(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        is_speech_verb(w)
+            || (w.eq_ignore_ascii_case("according")
+                && i + 1 < self.seg.tokens.len()
+                && self.tok(i + 1) == "to")
+    }
+
+    /// The cue text as written ("said", "according to").
+    pub fn cue_text(&self, i: usize) -> String {
+        if self.tok(i).eq_ignore_ascii_case("according") {
+            Span::new(
+                self.seg.tokens[i].span.start,
+                self.seg.tokens[i + 1].span.end,
+            )
+            .of(self.text)
+            .to_string()
+        } else {
+            self.tok(i).to_string()
+        }
+    }
+
+    fn sep(&self, i: usize) -> &'a str {
+        let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
+        &self.text[a.full_end..b.span.start]
+    }
+
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.seg.tokens[i].sentence == self.seg.tokens[j].sentence
+    }
+
+    /// The mention covering token `i`.
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let sp = self.seg.tokens[i].span;
+        let k = self.mentions.partition_point(|m| m.span.end <= sp.start);
+        self.mentions
+            .get(k)
+            .filter(|m| m.span.start <= sp.start && sp.end <= m.span.end)
+    }
+
+    fn entity_speaker(&self, m: &Mention) -> Speaker {
+        let e = &self.entities[m.entity];
+        Speaker {
+            name: e.name.clone(),
+            entity: Some(m.entity),
+            stype: if e.etype == EntityType::Person {
+                SpeakerType::Person
+            } else {
+                SpeakerType::Org
+            },
+            role: m.role.clone(),
+        }
+    }
+
+    /// The nearest named person before byte `at`, outside quotes: the antecedent of he/she.
+    fn person_before(&self, at: usize) -> Option<&'a Mention> {
+        let k = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .find(|m| m.etype == EntityType::Person && !self.in_quote(m.span.start))
+    }
+
+    fn pronoun(&self, i: usize) -> Option<Found> {
+        match pronoun_kind(self.tok(i))? {
+            Pronoun::Singular => {
+                let m = self.person_before(self.seg.tokens[i].span.start)?;
+                Some(Found {
+                    speaker: self.entity_speaker(m),
+                    start: self.seg.tokens[i].span.start,
+                    pronoun: true,
+                })
+            }
+            Pronoun::Plural => None,
+        }
+    }
+
+    fn group(&self, a: usize, b: usize) -> Found {
+        let span = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b].span.end);
+        Found {
+            speaker: Speaker {
+                name: span.of(self.text).to_string(),
+                entity: None,
+                stype: SpeakerType::Group,
+                role: None,
+            },
+            start: span.start,
+            pronoun: false,
+        }
+    }
+
+    fn is_head(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        is_source_head(w)
+            || (w.starts_with(char::is_uppercase) && is_source_head(&w.to_lowercase()))
+    }
+
+    fn is_modifier(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        let t = self.seg.tokens[i];
+        if t.cap {
+            return !NOT_SOURCE.contains(&w);
+        }
+        MODIFIERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) || self.is_head(i)
+    }
+
+    /// An unnamed-source phrase ending at head token `h`, walking back over modifiers.
+    fn group_back(&self, h: usize, floor: usize) -> usize {
+        let mut a = h;
+        while a > floor
+            && self.same_sentence(a - 1, a)
+            && self.sep(a - 1).trim().is_empty()
+            && self.is_modifier(a - 1)
+        {
+            if self.seg.tokens[a - 1].possessive {
+                break;
+            }
+            a -= 1;
+        }
+        // Never start on "and" or "of".
+        while a < h && matches!(self.tok(a), "and" | "of" | "&") {
+            a += 1;
+        }
+        a
+    }
+
+    /// The subject of the cue at token `c`: named entities, pronouns, unnamed sources, with
+    /// coordinated subjects split ("London and other former officers" gives two).
+    pub fn subjects(&self, c: usize) -> Vec<Found> {
+        let Some(mut j) = c.checked_sub(1) else {
+            return Vec::new();
+        };
+        let sent_first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        if j < sent_first {
+            return Vec::new();
+        }
+        while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
+            j -= 1;
+        }
+        let sep = self.sep(j);
+        if sep.trim() == "," {
+            return self.apposition_subject(j, sent_first).into_iter().collect();
+        }
+        if !sep.trim().is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let start_tok;
+        if let Some(m) = self.mention_at(j) {
+            // A title before the name stays out: "Mr. Brook said".
+            out.push(Found {
+                speaker: self.entity_speaker(m),
+                start: m.span.start,
+                pronoun: false,
+            });
+            start_tok = self.seg.token_at_or_after(m.span.start);
+        } else if let Some(f) = self.pronoun(j) {
+            return vec![f];
+        } else if self.is_head(j) {
+            let a = self.group_back(j, sent_first);
+            // "London and other former officers": a named entity coordinated with a group.
+            if let Some(and) = (a + 1..j).find(|&t| self.tok(t) == "and")
+                && let Some(m) = self.mention_at(and - 1)
+            {
+                let named = Found {
+                    speaker: self.entity_speaker(m),
+                    start: m.span.start,
+                    pronoun: false,
+                };
+                return vec![named, self.group(and + 1, j)];
+            }
+            out.push(self.group(a, j));
+            start_tok = a;
+        } else {
+            return Vec::new();
+        }
+        // "Ada Brook and Ed Voss said": one more named entity before "and".
+        if start_tok >= 2
+            && self.tok(start_tok - 1) == "and"
+            && self.same_sentence(start_tok - 2, start_tok)
+        {
+            if let Some(m) = self.mention_at(start_tok - 2) {
+                out.insert(
+                    0,
+                    Found {
+                        speaker: self.entity_speaker(m),
+                        start: m.span.start,
+                        pronoun: false,
+                    },
+                );
+            }
+        }
+        out
+    }
+
+    /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
+    fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
+        let mut k = j;
+        while k > sent_first {
+            k -= 1;
+            if self.sep(k).trim() == "," {
+                let next = self.tok(k + 1);
+                let starter = matches!(
+                    next,
+                    "who"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "head"
+                        | "director"
+                        | "chief"
+                        | "whose"
+                        | "then"
+                        | "former"
+                        | "now"
+                ) || next.chars().all(|c| c.is_ascii_digit());
+                if let Some(m) = self.mention_at(k).filter(|_| starter) {
+                    return Some(Found {
+                        speaker: self.entity_speaker(m),
+                        start: m.span.start,
+                        pronoun: false,
+                    });
+                }
+                if starter && self.is_head(k) {
+                    let a = self.group_back(k, sent_first);
+                    return Some(self.group(a, k));
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker right after a cue ("said Ada Brook", "according to U.S. officials"),
+    /// coordinated groups split.
+    pub fn objects(&self, i: usize) -> Vec<Found> {
+        if i >= self.seg.tokens.len() {
+            return Vec::new();
+        }
+        if let Some(m) = self.mention_at(i) {
+            return vec![Found {
+                speaker: self.entity_speaker(m),
+                start: m.span.start,
+                pronoun: false,
+            }];
+        }
+        if let Some(f) = self.pronoun(i) {
+            return vec![f];
+        }
+        // Forward over modifiers to the last head noun before a break.
+        let mut j = i;
+        let mut last_head = None;
+        let mut starts = vec![i];
+        while j < self.seg.tokens.len() && self.same_sentence(i, j) {
+            if self.is_head(j) {
+                last_head = Some(j);
+            } else if self.tok(j) == "and" && last_head == Some(j - 1) {
+                starts.push(j + 1);
+            } else if !self.is_modifier(j) {
+                break;
+            }
+            if j + 1 >= self.seg.tokens.len() || !self.sep(j).trim().is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        let Some(h) = last_head else {
+            return Vec::new();
+        };
+        // Split "officials and former officers" where both sides end in a head noun.
+        let mut out = Vec::new();
+        for (k, &s) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).map_or(h, |&n| n - 2);
+            if e >= s && e <= h {
+                out.push(self.group(s, e));
+            }
+        }
+        if out.is_empty() {
+            out.push(self.group(i, h));
+        }
+        out
+    }
+
+    /// Attributes every speech quote; other quotes get `quote.not-speech`.
+    pub fn quotes(&self, quotes: &[Quote], used_cues: &mut Vec<usize>) -> Vec<Claim> {
+        let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            if !q.kind.is_speech() {
+                out.push(Claim {
+                    kind: q.kind.into(),
+                    speaker: None,
+                    cue: String::new(),
+                    content: q.content,
+                    rule: "quote.not-speech",
+                    confidence: conf("quote.not-speech"),
+                });
+                continue;
+            }
+            let (found, cue, rule) = self.attribute_one(q, &out, &quotes[..qi], used_cues);
+            let rule = match (&found, rule) {
+                (None, _) => "quote.unattributed",
+                (_, r) => r,
+            };
+            out.push(Claim {
+                kind: ClaimKind::from(q.kind),
+                speaker: found.map(|f| f.speaker),
+                cue,
+                content: q.content,
+                rule,
+                confidence: conf(rule),
+            });
+        }
+        out
+    }
+
+    fn attribute_one(
+        &self,
+        q: &Quote,
+        done: &[Claim],
+        earlier: &[Quote],
+        used_cues: &mut Vec<usize>,
+    ) -> (Option<Found>, String, &'static str) {
+        let seg = self.seg;
+        let s_open = seg.sentence_at(q.outer.start);
+        let s_close = seg.sentence_at(q.outer.end.saturating_sub(1));
+        let ntok = seg.tokens.len();
+        // 1a. Right after the closing mark.
+        let k = seg.token_at_or_after(q.outer.end);
+        if k < ntok && seg.tokens[k].sentence == s_close && !self.in_quote(seg.tokens[k].span.start)
+        {
+            let gap = &self.text[q.outer.end..seg.tokens[k].span.start];
+            if gap
+                .trim()
+                .chars()
+                .all(|c| matches!(c, ',' | '—' | '–' | '-'))
+            {
+                if self.is_cue(k) {
+                    let skip = if self.tok(k).eq_ignore_ascii_case("according") {
+                        2
+                    } else {
+                        1
+                    };
+                    if let Some(f) = self.objects(k + skip).into_iter().next() {
+                        used_cues.push(k);
+                        return (Some(f), self.cue_text(k), "quote.after.cue-speaker");
+                    }
+                }
+                for c in k + 1..(k + 8).min(ntok) {
+                    if seg.tokens[c].sentence != s_close || self.in_quote(seg.tokens[c].span.start)
+                    {
+                        break;
+                    }
+                    if self.is_cue(c) {
+                        if let Some(f) = self.subjects(c).into_iter().last()
+                            && f.start >= q.outer.end
+                        {
+                            used_cues.push(c);
+                            return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        // 1b. A cue right before the opening mark: "X said: “", "according to X, “".
+        let first = seg.sentences[s_open].first_token;
+        let before_end = seg.token_at_or_after(q.outer.start);
+        for c in (first..before_end).rev().take(12) {
+            if self.in_quote(seg.tokens[c].span.start) {
+                break;
+            }
+            if self.is_cue(c) {
+                let tail = &self.text[seg.tokens[c].full_end..q.outer.start];
+                let near = before_end - c <= 4
+                    && (tail.trim_end().ends_with([':', ','])
+                        || tail.trim().is_empty()
+                        || tail.trim_end().ends_with(" that"));
+                if near {
+                    let found = if self.tok(c).eq_ignore_ascii_case("according") {
+                        self.objects(c + 2).into_iter().next()
+                    } else {
+                        self.subjects(c).into_iter().last()
+                    };
+                    if let Some(f) = found {
+                        used_cues.push(c);
+                        return (Some(f), self.cue_text(c), "quote.before");
+                    }
+                }
+                break;
+            }
+        }
+        // 1c. A cue elsewhere in the quote's sentences, nearest first.
+        let last = seg.sentences[s_close].end_token;
+        let mut cues: Vec<usize> = (first..last)
+            .filter(|&c| !self.in_quote(seg.tokens[c].span.start) && self.is_cue(c))
+            .collect();
+        cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.outer.start));
+        for c in cues {
+            let found = if self.tok(c).eq_ignore_ascii_case("according") {
+                self.objects(c + 2).into_iter().next()
+            } else {
+                self.subjects(c)
+                    .into_iter()
+                    .last()
+                    .or_else(|| self.objects(c + 1).into_iter().next())
+            };
+            if let Some(f) = found {
+                return (Some(f), self.cue_text(c), "quote.sentence-cue");
+            }
+        }
+        // 1d. "X praises the car: “…”": the sentence's named subject.
+        if self.text[..q.outer.start].trim_end().ends_with(':') {
+            let m = (first..before_end)
+                .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc));
+            if let Some(m) = m {
+                return (
+                    Some(Found {
+                        speaker: self.entity_speaker(m),
+                        start: m.span.start,
+                        pronoun: false,
+                    }),
+                    String::new(),
+                    "quote.colon",
+                );
+            }
+        }
+        // 3a. A short attribution sentence next: "“…” Brook said."
+        let next = s_close + 1;
+        if next < seg.sentences.len()
+            && seg.sentences[next].paragraph == seg.sentences[s_close].paragraph
+        {
+            let ns = seg.sentences[next];
+            if ns.end_token - ns.first_token <= 6 {
+                for c in ns.first_token..ns.end_token {
+                    if self.is_cue(c) {
+                        if let Some(f) = self.subjects(c).into_iter().last() {
+                            used_cues.push(c);
+                            return (Some(f), self.cue_text(c), "quote.next-sentence");
+                        }
+                    }
+                }
+            }
+        }
+        // 3b. The previous quote of the same paragraph had a speaker.
+        let para = seg.sentences[s_open].paragraph;
+        for (pq, pc) in earlier.iter().zip(done).rev() {
+            if seg.sentences[seg.sentence_at(pq.outer.start)].paragraph != para {
+                break;
+            }
+            if let Some(sp) = pc.speaker.clone().filter(|_| pq.kind.is_speech()) {
+                return (
+                    Some(Found {
+                        speaker: sp,
+                        start: pq.outer.start,
+                        pronoun: false,
+                    }),
+                    pc.cue.clone(),
+                    "quote.continuation",
+                );
+            }
+        }
+        (None, String::new(), "quote.unattributed")
+    }
+}

@@ -1,0 +1,197 @@
+//! Stage 8: reported speech without quotation marks ("officials say that ...", "..., according
+//! to former officers"): one claim per sentence and source, with the content span.
+
+use crate::attribute::{Attributor, Found};
+use crate::types::{Claim, ClaimKind, Span, SpeakerType};
+
+/// Claim rules: id, confidence, reason.
+pub const CLAIM_RULES: &[(&str, f32, &str)] = &[
+    (
+        "claim.subject-cue",
+        0.85,
+        "Ada Brook said (that) …: a named or unnamed subject before a speech verb",
+    ),
+    (
+        "claim.pronoun-cue",
+        0.7,
+        "…, he said.: a pronoun subject resolved to the nearest named person",
+    ),
+    (
+        "claim.according-to",
+        0.85,
+        "…, according to former officials: the source after \"according to\"",
+    ),
+    (
+        "claim.cue-subject",
+        0.8,
+        "…, said Ada Brook: the source after the verb",
+    ),
+];
+
+fn conf(rule: &str) -> f32 {
+    CLAIM_RULES
+        .iter()
+        .find(|r| r.0 == rule)
+        .map_or(0.5, |r| r.1)
+}
+
+/// Cue verbs that report questions or refusals, not claims.
+const NOT_CLAIM: &[&str] = &["asked", "ask", "asks", "told", "tell", "tells"];
+
+/// Finds reported-speech claims. `used_cues` are tokens already spent on quote attribution.
+pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
+    let seg = at.seg;
+    let text = at.text;
+    let mut out = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let mut seen: Vec<String> = Vec::new();
+        let mut verb_done = false;
+        for c in s.first_token..s.end_token {
+            let t = seg.tokens[c];
+            if at.in_quote(t.span.start) || !at.is_cue(c) {
+                continue;
+            }
+            let according = at.tok(c).eq_ignore_ascii_case("according");
+            if !according && (verb_done || used_cues.contains(&c)) {
+                continue;
+            }
+            let w = at.tok(c);
+            // "declined to comment", "did not say": no claim.
+            let prev2 = &text[s.span.start..t.span.start];
+            if prev2.ends_with("declined to ")
+                || prev2.ends_with("not ")
+                || prev2.ends_with("refused to ")
+            {
+                continue;
+            }
+            let (speakers, rule): (Vec<Found>, &str) = if according {
+                (at.objects(c + 2), "claim.according-to")
+            } else {
+                let subj = at.subjects(c);
+                if subj.is_empty() {
+                    // "…, said Ada Brook." at the end of the sentence.
+                    let objs =
+                        if c > s.first_token && text[..t.span.start].trim_end().ends_with(',') {
+                            at.objects(c + 1)
+                        } else {
+                            Vec::new()
+                        };
+                    (objs, "claim.cue-subject")
+                } else {
+                    let r = if subj.iter().any(|f| f.pronoun) {
+                        "claim.pronoun-cue"
+                    } else {
+                        "claim.subject-cue"
+                    };
+                    (subj, r)
+                }
+            };
+            if speakers.is_empty() {
+                continue;
+            }
+            if !according {
+                verb_done = true;
+                if NOT_CLAIM.contains(&w) && !told_that(at, c, s.end_token) {
+                    // "X told Y" without a reported clause is an event, not a claim, unless the
+                    // clause sits before it ("…, officials told The Times.").
+                    if !text[s.span.start..speakers[0].start]
+                        .trim_end()
+                        .ends_with(',')
+                    {
+                        continue;
+                    }
+                }
+            }
+            let content = content_span(at, si, c, &speakers, according);
+            if words_outside_quotes(at, content) < 4 {
+                continue;
+            }
+            for f in speakers {
+                if seen.contains(&f.speaker.name) {
+                    continue;
+                }
+                seen.push(f.speaker.name.clone());
+                let rule = if f.speaker.stype == SpeakerType::Group && rule == "claim.pronoun-cue" {
+                    "claim.subject-cue"
+                } else {
+                    rule
+                };
+                out.push(Claim {
+                    kind: ClaimKind::Indirect,
+                    speaker: Some(f.speaker),
+                    cue: at.cue_text(c),
+                    content,
+                    rule,
+                    confidence: conf(rule),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// "told The Times that …": a reported clause follows within a few words.
+fn told_that(at: &Attributor, c: usize, end: usize) -> bool {
+    (c + 1..end.min(c + 7)).any(|k| at.tok(k) == "that")
+}
+
+/// The reported content: after the cue (and "that") when the cue opens the sentence's
+/// report, else the part before the source.
+fn content_span(at: &Attributor, si: usize, c: usize, speakers: &[Found], according: bool) -> Span {
+    let s = at.seg.sentences[si];
+    let text = at.text;
+    let sent = s.span;
+    let src_start = speakers
+        .iter()
+        .map(|f| f.start)
+        .min()
+        .unwrap_or(sent.start)
+        .min(at.seg.tokens[c].span.start);
+    let trim = |sp: Span| {
+        let t = sp.of(text);
+        let lead = t.len() - t.trim_start_matches([' ', ',', '—']).len();
+        let body = t
+            .trim_start_matches([' ', ',', '—'])
+            .trim_end_matches([' ', ',', '—', '.']);
+        Span::new(sp.start + lead, sp.start + lead + body.len())
+    };
+    if src_start > sent.start + 10 {
+        let before = trim(Span::new(sent.start, src_start));
+        let before = if according {
+            let b = before.of(text);
+            Span::new(
+                before.start,
+                before.start
+                    + b.trim_end_matches("according to")
+                        .trim_end_matches([' ', ','])
+                        .len(),
+            )
+        } else {
+            before
+        };
+        if words_outside_quotes(at, before) >= 4 {
+            return before;
+        }
+    }
+    // After the cue: skip an object up to "that" ("told The Times that").
+    let mut k = c + if according { 2 } else { 1 };
+    if let Some(t) = (k..s.end_token.min(k + 7)).find(|&t| at.tok(t) == "that") {
+        k = t + 1;
+    }
+    let start = at
+        .seg
+        .tokens
+        .get(k)
+        .filter(|t| t.sentence == si)
+        .map_or(sent.end, |t| t.span.start);
+    trim(Span::new(start, sent.end))
+}
+
+fn words_outside_quotes(at: &Attributor, sp: Span) -> usize {
+    let first = at.seg.token_at_or_after(sp.start);
+    at.seg.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= sp.end)
+        .filter(|t| !at.in_quote(t.span.start))
+        .count()
+}

@@ -1,0 +1,364 @@
+//! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles) and
+//! lexicons (`lexicon/*.txt`: given names, honorifics, demonyms, common words, ambiguous
+//! place names). The built-in set is compiled into the binary; users add their own folder.
+
+use crate::error::GazetteerError;
+use crate::types::EntityType;
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_gazetteers.rs"));
+}
+
+/// One gazetteer row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    pub id: String,
+    pub etype: EntityType,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    /// Lower wins when two entries share a surface form (user files first, then people,
+    /// organisations, countries, regions, divisions, cities).
+    pub rank: u8,
+}
+
+/// Word lists the rules consult.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub given_names: HashSet<String>,
+    pub honorifics: Vec<String>,
+    pub demonyms: HashSet<String>,
+    /// Lower-case frequent English words.
+    pub common_words: HashSet<String>,
+    /// Place names that need evidence before they count as places.
+    pub ambiguous: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.given_names.contains(w)
+    }
+    pub fn is_demonym(&self, w: &str) -> bool {
+        self.demonyms.contains(w)
+    }
+    /// True when the lower-cased word is a frequent English word.
+    pub fn is_common(&self, w: &str) -> bool {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common_words.contains(w);
+        }
+        self.common_words.contains(&w.to_lowercase())
+    }
+}
+
+/// The loaded gazetteers: entity rows and lexicons.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteers {
+    pub entries: Vec<GazEntry>,
+    pub lexicon: Lexicon,
+}
+
+const LEXICONS: &[&str] = &[
+    "given_names.txt",
+    "honorifics.txt",
+    "demonyms.txt",
+    "common_words.txt",
+    "ambiguous.txt",
+];
+
+fn rank_of(file: &str, user: bool) -> u8 {
+    if user {
+        return 0;
+    }
+    let f = file.to_ascii_lowercase();
+    if f.starts_with("people") {
+        1
+    } else if f.starts_with("org") {
+        2
+    } else if f.starts_with("countr") {
+        3
+    } else if f.starts_with("region") {
+        4
+    } else if f.starts_with("admin") {
+        5
+    } else {
+        6
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Parses one entity file. Errors name the file and the 1-based line.
+pub fn parse_entities(
+    file: &str,
+    text: &str,
+    rank: u8,
+) -> Result<Vec<GazEntry>, Vec<GazetteerError>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let err = |line: usize, message: String| GazetteerError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || cols.len() > 5 {
+            errors.push(err(
+                i + 1,
+                format!(
+                    "expected 5 tab-separated columns (id, type, name, aliases, roles), found {}",
+                    cols.len()
+                ),
+            ));
+            continue;
+        }
+        let (id, typ, name) = (cols[0].trim(), cols[1].trim(), cols[2].trim());
+        if id.is_empty() || name.is_empty() {
+            errors.push(err(i + 1, "empty id or name".to_string()));
+            continue;
+        }
+        let Some(etype) = EntityType::parse(typ) else {
+            errors.push(err(
+                i + 1,
+                format!("type {typ:?} is not PERSON, ORG or LOC"),
+            ));
+            continue;
+        };
+        out.push(GazEntry {
+            id: id.to_string(),
+            etype,
+            name: name.to_string(),
+            aliases: cols.get(3).map(|s| split_list(s)).unwrap_or_default(),
+            roles: cols.get(4).map(|s| split_list(s)).unwrap_or_default(),
+            rank,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn lexicon_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+impl Lexicon {
+    fn add(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        let words = lexicon_lines(text).map(String::from);
+        match file {
+            "given_names.txt" => self.given_names.extend(words),
+            "honorifics.txt" => self.honorifics.extend(words),
+            "demonyms.txt" => self.demonyms.extend(words),
+            "common_words.txt" => self.common_words.extend(words.map(|w| w.to_lowercase())),
+            "ambiguous.txt" => self.ambiguous.extend(words),
+            _ => {
+                return Err(GazetteerError {
+                    file: file.to_string(),
+                    line: 0,
+                    message: format!(
+                        "unknown lexicon file; expected one of {}",
+                        LEXICONS.join(", ")
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Gazetteers {
+    /// The built-in gazetteers compiled into the binary.
+    pub fn builtin() -> Gazetteers {
+        let mut g = Gazetteers::default();
+        for (file, text) in builtin::ENTITY_FILES {
+            let rows = parse_entities(file, text, rank_of(file, false))
+                .unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {}", e[0]));
+            g.entries.extend(rows);
+        }
+        for (file, text) in builtin::LEXICON_FILES {
+            g.lexicon
+                .add(file, text)
+                .unwrap_or_else(|e| panic!("built-in lexicon: {e}"));
+        }
+        g.finish();
+        g
+    }
+
+    /// An empty set, for `--no-default-gazetteers`.
+    pub fn empty() -> Gazetteers {
+        Gazetteers::default()
+    }
+
+    /// Adds a user folder: `*.tsv` entity files and an optional `lexicon/` folder. User rows
+    /// win over built-in rows that share a surface form.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Vec<GazetteerError>> {
+        let loaded = load_dir(dir)?;
+        self.entries.extend(loaded.entries);
+        let l = loaded.lexicon;
+        self.lexicon.given_names.extend(l.given_names);
+        self.lexicon.honorifics.extend(l.honorifics);
+        self.lexicon.demonyms.extend(l.demonyms);
+        self.lexicon.common_words.extend(l.common_words);
+        self.lexicon.ambiguous.extend(l.ambiguous);
+        self.finish();
+        Ok(())
+    }
+
+    fn finish(&mut self) {
+        let mut seen = HashSet::new();
+        self.lexicon.honorifics.retain(|h| seen.insert(h.clone()));
+        // Longest first, so "Lt. Gen." is tried before "Gen.".
+        self.lexicon
+            .honorifics
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    }
+}
+
+fn dir_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, GazetteerError> {
+    let rd = fs::read_dir(dir).map_err(|e| GazetteerError {
+        file: dir.display().to_string(),
+        line: 0,
+        message: format!("cannot read folder: {e}"),
+    })?;
+    let mut files: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_file(p: &Path) -> Result<String, GazetteerError> {
+    let bytes = fs::read(p).map_err(|e| GazetteerError {
+        file: p.display().to_string(),
+        line: 0,
+        message: format!("cannot read: {e}"),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        GazetteerError {
+            file: p.display().to_string(),
+            line,
+            message: "not valid UTF-8".to_string(),
+        }
+    })
+}
+
+/// Loads one gazetteer folder, checking every file; all problems are returned together.
+pub fn load_dir(dir: &Path) -> Result<Gazetteers, Vec<GazetteerError>> {
+    let mut g = Gazetteers::default();
+    let mut errors = Vec::new();
+    let mut tsv = dir_files(dir, "tsv").map_err(|e| vec![e])?;
+    tsv.sort();
+    for p in &tsv {
+        let name = p.display().to_string();
+        match read_file(p) {
+            Ok(text) => match parse_entities(&name, &text, rank_of(&name, true)) {
+                Ok(rows) => g.entries.extend(rows),
+                Err(e) => errors.extend(e),
+            },
+            Err(e) => errors.push(e),
+        }
+    }
+    let lexdir = dir.join("lexicon");
+    if lexdir.is_dir() {
+        for p in dir_files(&lexdir, "txt").map_err(|e| vec![e])? {
+            let fname = p.file_name().unwrap().to_string_lossy().to_string();
+            match read_file(&p) {
+                Ok(text) => {
+                    if let Err(mut e) = g.lexicon.add(&fname, &text) {
+                        e.file = p.display().to_string();
+                        errors.push(e);
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if tsv.is_empty() && !lexdir.is_dir() {
+        errors.push(GazetteerError {
+            file: dir.display().to_string(),
+            line: 0,
+            message: "no gazetteer files here: expected *.tsv files or a lexicon/ folder"
+                .to_string(),
+        });
+    }
+    errors.extend(check_entries(&g.entries));
+    if errors.is_empty() {
+        Ok(g)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks across rows: duplicate ids within the set.
+pub fn check_entries(entries: &[GazEntry]) -> Vec<GazetteerError> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(prev) = seen.insert(&e.id, i) {
+            errors.push(GazetteerError {
+                file: e.id.clone(),
+                line: 0,
+                message: format!("duplicate id (also used by {:?})", entries[prev].name),
+            });
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rows_and_reports_bad_lines() {
+        let text = "# comment\norg:cia\tORG\tCIA\tC.I.A.|Central Intelligence Agency\t\nbad\tTHING\tX\t\t\n";
+        let err = parse_entities("t.tsv", text, 0).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].line, 3);
+        assert!(err[0].to_string().starts_with("t.tsv:3:"));
+        let ok = parse_entities(
+            "t.tsv",
+            "org:cia\tORG\tCIA\tC.I.A.|Central Intelligence Agency\t\n",
+            0,
+        )
+        .unwrap();
+        assert_eq!(ok[0].aliases, vec!["C.I.A.", "Central Intelligence Agency"]);
+        assert_eq!(ok[0].etype, EntityType::Org);
+    }
+
+    #[test]
+    fn wrong_column_count_is_an_error() {
+        let err = parse_entities("t.tsv", "a\tLOC\n", 0).unwrap_err();
+        assert!(err[0].message.contains("5 tab-separated columns"));
+    }
+
+    #[test]
+    fn builtin_set_loads() {
+        let g = Gazetteers::builtin();
+        assert!(check_entries(&g.entries).is_empty());
+    }
+}

@@ -1,0 +1,112 @@
+//! whosaid: who is mentioned in news text, and who said what.
+//!
+//! The pipeline reads as a chain, one module per stage, plain data between them:
+//! [`gazetteer`] (load) -> [`read`] -> [`segment`] -> [`matcher`] + [`rules`] (match) ->
+//! [`resolve`] -> [`quotes`] -> [`attribute`] -> [`claims`] -> [`write`].
+//!
+//! ```
+//! use whosaid::{Document, Gazetteers, Pipeline, Options};
+//! let pipeline = Pipeline::new(Gazetteers::builtin(), Options::default());
+//! let doc = Document::new("d1", "“We are ready,” said Ada Brook, a retired naval officer.");
+//! let out = pipeline.extract(&doc);
+//! assert_eq!(out.claims[0].speaker.as_ref().unwrap().name, "Ada Brook");
+//! ```
+
+pub mod attribute;
+pub mod claims;
+pub mod cues;
+pub mod error;
+pub mod gazetteer;
+pub mod matcher;
+pub mod offsets;
+pub mod quotes;
+pub mod read;
+pub mod resolve;
+pub mod rules;
+pub mod run;
+pub mod segment;
+pub mod types;
+pub mod write;
+
+pub use error::{Error, GazetteerError, InputError};
+pub use gazetteer::Gazetteers;
+pub use types::*;
+
+use attribute::Attributor;
+use matcher::GazMatcher;
+
+/// What to extract beyond the defaults.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Also write titles, scare quotes and nicknames as claims rows, with their kind.
+    pub all_quotes: bool,
+}
+
+/// The compiled pipeline: gazetteers and their automaton, shared by all threads.
+pub struct Pipeline {
+    gaz: Gazetteers,
+    matcher: GazMatcher,
+    options: Options,
+}
+
+impl Pipeline {
+    pub fn new(gaz: Gazetteers, options: Options) -> Pipeline {
+        let matcher = GazMatcher::new(&gaz);
+        Pipeline {
+            gaz,
+            matcher,
+            options,
+        }
+    }
+
+    pub fn gazetteers(&self) -> &Gazetteers {
+        &self.gaz
+    }
+
+    /// Runs every stage on one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let seg = segment::segment(text);
+        let ctx = rules::Ctx::new(text, &seg, &self.gaz.lexicon);
+        let mut cands = self.matcher.find(text, &seg, &self.gaz);
+        cands.extend(rules::find(&ctx));
+        let cands = drop_demonyms(text, &self.gaz, cands);
+        let selected = resolve::select(cands);
+        let (entities, mentions) = resolve::resolve(text, &seg, &self.gaz, selected);
+
+        let mut warnings = Vec::new();
+        let mut quotes = quotes::find(text, &mut warnings);
+        quotes::classify(text, &seg, &self.gaz.lexicon, &mut quotes);
+        let attributor = Attributor {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &entities,
+            quote_spans: quotes.iter().map(|q| q.outer).collect(),
+        };
+        let mut used = Vec::new();
+        let mut claims = attributor.quotes(&quotes, &mut used);
+        if !self.options.all_quotes {
+            claims.retain(|c| c.rule != "quote.not-speech");
+        }
+        claims.extend(claims::find(&attributor, &used));
+        claims.sort_by_key(|c| (c.content.start, c.content.end));
+        Extraction {
+            doc_id: doc.id.clone(),
+            entities,
+            mentions,
+            claims,
+            warnings,
+        }
+    }
+}
+
+/// Nationality words ("Russian") are not entities even when a list holds them.
+fn drop_demonyms(
+    text: &str,
+    gaz: &Gazetteers,
+    mut cands: Vec<matcher::Candidate>,
+) -> Vec<matcher::Candidate> {
+    cands.retain(|c| !gaz.lexicon.is_demonym(c.span.of(text)));
+    cands
+}

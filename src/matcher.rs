@@ -1,0 +1,220 @@
+//! Stage 4a: match gazetteer names and aliases in the text with one Aho-Corasick automaton,
+//! on word boundaries, leftmost-longest. Place names that are also ordinary words need
+//! evidence before they count.
+
+use crate::gazetteer::Gazetteers;
+use crate::segment::Segments;
+use crate::types::{EntityType, Source, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// A mention before resolution: a span, a type and the evidence for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub etype: EntityType,
+    pub source: Source,
+    pub gaz: Option<usize>,
+    pub role: Option<String>,
+}
+
+/// The compiled gazetteer automaton: one pattern per distinct surface form.
+pub struct GazMatcher {
+    ac: Option<AhoCorasick>,
+    /// For each pattern, the gazetteer entry it stands for.
+    entry_of: Vec<usize>,
+    /// For each pattern, whether it is an ambiguous place name needing evidence.
+    ambiguous: Vec<bool>,
+}
+
+/// Prepositions before a place ("in London", "from Reading").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "outside",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "of",
+    "via",
+    "around",
+    "throughout",
+    "inside",
+    "visit",
+    "visited",
+    "between",
+    "and",
+    "In",
+    "At",
+    "From",
+    "Near",
+];
+
+impl GazMatcher {
+    pub fn new(gaz: &Gazetteers) -> GazMatcher {
+        let mut best: HashMap<&str, usize> = HashMap::new();
+        let mut upper: Vec<(String, usize)> = Vec::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                let slot = best.entry(form.as_str()).or_insert(i);
+                if gaz.entries[*slot].rank > e.rank {
+                    *slot = i;
+                }
+            }
+        }
+        // Upper-case copies for datelines and headlines ("WASHINGTON —").
+        for (form, &i) in &best {
+            let up = form.to_uppercase();
+            if up != *form && form.chars().count() >= 4 && !best.contains_key(up.as_str()) {
+                upper.push((up, i));
+            }
+        }
+        let mut pats: Vec<(String, usize)> =
+            best.into_iter().map(|(f, i)| (f.to_string(), i)).collect();
+        upper.sort();
+        upper.dedup_by(|a, b| a.0 == b.0);
+        pats.extend(upper);
+        pats.sort();
+        let ambiguous = pats
+            .iter()
+            .map(|(f, i)| {
+                gaz.entries[*i].etype == EntityType::Loc
+                    && gaz.lexicon.ambiguous.contains(f.as_str())
+            })
+            .collect();
+        let entry_of = pats.iter().map(|p| p.1).collect();
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(pats.iter().map(|p| p.0.as_str()))
+                    .expect("gazetteer automaton builds"),
+            )
+        };
+        GazMatcher {
+            ac,
+            entry_of,
+            ambiguous,
+        }
+    }
+
+    /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
+    pub fn find(&self, text: &str, seg: &Segments, gaz: &Gazetteers) -> Vec<Candidate> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut hits: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| on_boundaries(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for (s, e, p) in hits {
+            if s < last_end {
+                continue;
+            }
+            if self.ambiguous[p] && !place_evidence(text, seg, Span::new(s, e)) {
+                continue;
+            }
+            let entry = self.entry_of[p];
+            out.push(Candidate {
+                span: Span::new(s, e),
+                etype: gaz.entries[entry].etype,
+                source: Source::Gazetteer,
+                gaz: Some(entry),
+                role: None,
+            });
+            last_end = e;
+        }
+        out
+    }
+}
+
+/// True when `[s, e)` starts and ends at word boundaries.
+pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let last = text[..e].chars().next_back();
+    !before.is_some_and(|c| c.is_alphanumeric())
+        && !(after.is_some_and(|c| c.is_alphanumeric())
+            && last.is_some_and(|c| c.is_alphanumeric()))
+}
+
+/// An ambiguous place name counts when a locative preposition precedes it and no
+/// capitalised word follows it ("in Reading", not "Reading Mode").
+fn place_evidence(text: &str, seg: &Segments, span: Span) -> bool {
+    let ti = seg.token_at_or_after(span.start);
+    if ti == 0 || ti >= seg.tokens.len() {
+        return false;
+    }
+    let prev = seg.tokens[ti - 1];
+    let this_sentence = seg.tokens[ti].sentence;
+    if prev.sentence != this_sentence || !LOCATIVE.contains(&prev.span.of(text)) {
+        return false;
+    }
+    let next = seg.token_at_or_after(span.end);
+    !(next < seg.tokens.len()
+        && seg.tokens[next].sentence == this_sentence
+        && seg.tokens[next].cap
+        && text[span.end..seg.tokens[next].span.start]
+            .trim()
+            .is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::parse_entities;
+    use crate::segment::segment;
+
+    fn gaz() -> Gazetteers {
+        let mut g = Gazetteers::default();
+        let rows = "loc:ny\tLOC\tNew York\t\t\norg:nyt\tORG\tThe New York Times\tNew York Times|NYT\t\n\
+                    loc:r\tLOC\tReading\t\t\norg:cia\tORG\tCIA\tC.I.A.\t\nloc:us\tLOC\tUnited States\tU.S.\t\n";
+        g.entries = parse_entities("t", rows, 3).unwrap();
+        g.lexicon.ambiguous.insert("Reading".into());
+        g
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        let g = gaz();
+        let m = GazMatcher::new(&g);
+        m.find(text, &segment(text), &g)
+            .iter()
+            .map(|c| c.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn longest_on_word_boundaries() {
+        assert_eq!(
+            found("The New York Times and New Yorkers in New York."),
+            vec!["The New York Times", "New York"]
+        );
+        assert_eq!(
+            found("The C.I.A.’s chief and the CIA, not CIAO."),
+            vec!["C.I.A.", "CIA"]
+        );
+        assert_eq!(
+            found("U.S.-Mexico border; NEW YORK (AP)"),
+            vec!["U.S.", "NEW YORK"]
+        );
+    }
+
+    #[test]
+    fn ambiguous_places_need_evidence() {
+        assert_eq!(
+            found("Reading Mode is on. He lives in Reading now."),
+            vec!["Reading"]
+        );
+        assert!(found("Reading is fun.").is_empty());
+    }
+}

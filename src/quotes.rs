@@ -1,0 +1,385 @@
+//! Stage 6: find quotations in every quotation-mark style and tell speech from titles,
+//! scare quotes and nicknames. Apostrophes (don’t, Russia’s, ’90s, the Smiths’) never open
+//! a quote; a quote may run over paragraphs when each one reopens it; an unclosed mark is
+//! cut at its paragraph's end with a warning.
+
+use crate::cues::is_speech_verb;
+use crate::gazetteer::Lexicon;
+use crate::segment::Segments;
+use crate::types::{Quote, QuoteKind, Span, Warning};
+
+/// The marks that may close a quote opened by `open`.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‹' => &['›'],
+        '›' => &['‹'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        '"' => &['"'],
+        '\'' => &['\''],
+        '”' => &['”'],
+        _ => &[],
+    }
+}
+
+/// Single marks double as apostrophes: they pair within one paragraph only and never warn.
+fn is_single(open: char) -> bool {
+    matches!(open, '‘' | '‚' | '\'' | '‹' | '›')
+}
+
+struct Open {
+    mark: char,
+    at: usize,
+    content: usize,
+}
+
+/// Finds every outermost quotation in `text`. Nested quotations stay inside their outer one.
+pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if c == '\n' {
+            if !stack.is_empty() {
+                // Continue only when the next paragraph reopens with the outermost mark.
+                let rest = &text[i..];
+                let skip = rest.len() - rest.trim_start().len();
+                let mark = stack[0].mark;
+                if !is_single(mark) && rest.trim_start().starts_with(mark) {
+                    let resume = i + skip + mark.len_utf8();
+                    stack.truncate(1);
+                    while it.peek().is_some_and(|&(j, _)| j < resume) {
+                        it.next();
+                    }
+                    prev = Some(mark);
+                    continue;
+                }
+                let o = &stack[0];
+                if !is_single(o.mark) {
+                    warnings.push(Warning {
+                        offset: o.at,
+                        message: format!(
+                            "unclosed quotation mark {}: quote cut at the end of its paragraph",
+                            o.mark
+                        ),
+                    });
+                    let end = text[..i].trim_end().len().max(o.content);
+                    out.push(Quote {
+                        content: Span::new(o.content, end),
+                        outer: Span::new(o.at, end),
+                        kind: QuoteKind::Direct,
+                        unclosed: true,
+                    });
+                }
+                stack.clear();
+            }
+            prev = Some(c);
+            continue;
+        }
+        let closes = stack
+            .iter()
+            .rposition(|o| closers(o.mark).contains(&c) && close_ok(o.mark, c, prev, next));
+        if let Some(pos) = closes {
+            if pos == 0 {
+                let o = &stack[0];
+                out.push(Quote {
+                    content: Span::new(o.content, i),
+                    outer: Span::new(o.at, i + c.len_utf8()),
+                    kind: QuoteKind::Direct,
+                    unclosed: false,
+                });
+            }
+            stack.truncate(pos);
+        } else if open_ok(c, prev, next, stack.is_empty()) {
+            stack.push(Open {
+                mark: c,
+                at: i,
+                content: i + c.len_utf8(),
+            });
+        }
+        prev = Some(c);
+    }
+    if let Some(o) = stack.first()
+        && !is_single(o.mark)
+    {
+        warnings.push(Warning {
+            offset: o.at,
+            message: format!(
+                "unclosed quotation mark {}: quote cut at the end of the text",
+                o.mark
+            ),
+        });
+        let end = text.trim_end().len().max(o.content);
+        out.push(Quote {
+            content: Span::new(o.content, end),
+            outer: Span::new(o.at, end),
+            kind: QuoteKind::Direct,
+            unclosed: true,
+        });
+    }
+    out.retain(|q| !q.content.of(text).trim().is_empty());
+    for q in &mut out {
+        let c = q.content.of(text);
+        q.content = Span::new(
+            q.content.start + (c.len() - c.trim_start().len()),
+            q.content.start + c.trim_end().len(),
+        );
+    }
+    out
+}
+
+fn open_ok(c: char, prev: Option<char>, next: Option<char>, outermost: bool) -> bool {
+    let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
+    let next_space = next.is_none_or(char::is_whitespace);
+    match c {
+        '“' | '„' | '「' | '『' => !next_space,
+        // French guillemets take a (thin) space inside.
+        '«' | '‹' => true,
+        // Danish/Swedish style »…« and ”…” only open when nothing is open.
+        '»' | '›' | '”' => {
+            outermost && !prev_word && !next_space && prev.is_none_or(char::is_whitespace)
+        }
+        '‘' | '‚' => {
+            !prev_word
+                && next.is_some_and(|n| n.is_alphanumeric() || n == '“' || n == '"')
+                && !next.is_some_and(|n| n.is_ascii_digit())
+        }
+        '"' => !prev_word && !next_space,
+        '\'' => {
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '“' | '"'))
+                && next.is_some_and(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+fn close_ok(open: char, c: char, _prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        // ’ and ' inside a word are apostrophes: "don’t" within ‘…’.
+        '’' | '\'' => !next.is_some_and(|n| n.is_alphanumeric()),
+        '‘' if open == '‚' => !next.is_some_and(|n| n.is_alphanumeric()),
+        _ => true,
+    }
+}
+
+/// Words before a quote that make it the title of a work.
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "film",
+    "movie",
+    "memoir",
+    "novel",
+    "show",
+    "series",
+    "song",
+    "album",
+    "documentary",
+    "play",
+    "titled",
+    "entitled",
+    "episode",
+    "podcast",
+    "opera",
+    "poem",
+    "musical",
+    "sitcom",
+    "program",
+    "programme",
+    "painting",
+    "essay",
+    "column",
+    "headline",
+    "slogan",
+    "hashtag",
+    "single",
+];
+
+/// Words before a quote that mark a coined term or a nickname.
+const TERM_CUES: &[&str] = &[
+    "so-called",
+    "called",
+    "dubbed",
+    "nicknamed",
+    "term",
+    "word",
+    "phrase",
+    "label",
+    "known as",
+];
+
+/// Sorts each quote into direct, partial, title, term or nickname.
+pub fn classify(text: &str, seg: &Segments, lex: &Lexicon, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        quotes[i].kind = kind_of(text, seg, lex, q);
+    }
+}
+
+fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
+    let content = q.content.of(text);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let n = words.len();
+    let before_line = &text[..q.outer.start];
+    let before_line = &before_line[before_line.rfind('\n').map_or(0, |p| p + 1)..];
+    let after = &text[q.outer.end..];
+    let after_line = &after[..after.find('\n').unwrap_or(after.len())];
+    let prev_word = before_line.split_whitespace().next_back().unwrap_or("");
+    let next_word = after_line.split_whitespace().next().unwrap_or("");
+    let cap = |w: &str| w.starts_with(char::is_uppercase);
+    // Harold “Jim” Nicholson: capitalised words on both sides, no space-free punctuation.
+    if n <= 2
+        && words
+            .iter()
+            .all(|w| cap(w) && w.chars().all(char::is_alphabetic))
+        && before_line.ends_with(' ')
+        && after_line.starts_with(' ')
+        && cap(prev_word)
+        && cap(next_word)
+        && prev_word.chars().all(char::is_alphabetic)
+    {
+        return QuoteKind::Nickname;
+    }
+    let lower_prev = prev_word.trim_end_matches([',', ':']).to_lowercase();
+    let sentence = seg.sentences[seg.sentence_at(q.outer.start)].span;
+    let sent_end = seg.sentences[seg.sentence_at(q.outer.end.saturating_sub(1))]
+        .span
+        .end;
+    let outside = format!(
+        "{} {}",
+        &text[sentence.start..q.outer.start],
+        &text[q.outer.end..sent_end.max(q.outer.end)]
+    );
+    let has_cue = outside
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_speech_verb(w) || w == "according");
+    let title_case = n <= 10
+        && cap(words[0])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| cap(w) || w.starts_with(|c: char| !c.is_alphabetic()));
+    let recent = before_line
+        .rsplit(['.', '!', '?'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let near_work = WORK_NOUNS.iter().any(|w| {
+        recent
+            .split(|c: char| !c.is_alphanumeric())
+            .rev()
+            .take(6)
+            .any(|x| x == *w)
+    });
+    if title_case
+        && (near_work
+            || after_line.starts_with(':')
+            || (!has_cue && !content.ends_with(['.', '?', '!', ','])))
+    {
+        return QuoteKind::Title;
+    }
+    if TERM_CUES.iter().any(|t| recent.trim_end().ends_with(t)) && n <= 5 {
+        return QuoteKind::Term;
+    }
+    let _ = lex;
+    if n <= 3 && !has_cue && !content.ends_with(['.', '?', '!']) {
+        return QuoteKind::Term;
+    }
+    // A quote that opens its sentence or follows a colon or comma is a full utterance.
+    let lead = text[sentence.start.min(q.outer.start)..q.outer.start].trim();
+    if lead.is_empty() || lead.ends_with([':', ',']) || lower_prev.is_empty() {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, bool)> {
+        let mut w = Vec::new();
+        let mut q = find(text, &mut w);
+        classify(text, &segment(text), &Lexicon::default(), &mut q);
+        q.iter()
+            .map(|q| (q.content.of(text).to_string(), q.kind, q.unclosed))
+            .collect()
+    }
+
+    fn contents(text: &str) -> Vec<String> {
+        quotes(text).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn every_style() {
+        for (t, want) in [
+            ("He said “yes sir” then.", "yes sir"),
+            ("He said \"yes sir\" then.", "yes sir"),
+            ("He said ‘yes sir’ then.", "yes sir"),
+            ("He said 'yes sir' then.", "yes sir"),
+            ("Il a dit « oui monsieur » hier.", "oui monsieur"),
+            ("Er sagte »ja doch« gestern.", "ja doch"),
+            ("Er sagte „ja doch“ gestern.", "ja doch"),
+            ("Rzekł „tak jest” wczoraj.", "tak jest"),
+            ("Er sagte ‚ja doch‘ gestern.", "ja doch"),
+            ("Il dit ‹ oui › hier.", "oui"),
+            ("彼は「はい」と言った。", "はい"),
+            ("彼は『はい』と言った。", "はい"),
+        ] {
+            assert_eq!(contents(t), vec![want.to_string()], "{t}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_do_not_open_quotes() {
+        assert!(
+            contents("Russia’s army and the Smiths’ dog don’t care about the ’90s.").is_empty()
+        );
+        assert!(contents("It's the Smiths' dog, isn't it? Rock 'n' roll").len() <= 1);
+        assert_eq!(contents("‘I don’t know,’ she said."), vec!["I don’t know,"]);
+    }
+
+    #[test]
+    fn nested_stay_inside() {
+        assert_eq!(
+            contents("“He told me ‘never again,’ and left,” she said."),
+            vec!["He told me ‘never again,’ and left,"]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_and_unclosed() {
+        let t = "“First part.\n“Second part,” she said.\nNext “open here\nand “fine” end.";
+        let q = quotes(t);
+        assert_eq!(q[0].0, "First part.\n“Second part,");
+        assert_eq!(q[1].0, "open here");
+        assert!(q[1].2);
+        assert_eq!(q[2].0, "fine");
+        let mut w = Vec::new();
+        find(t, &mut w);
+        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn kinds() {
+        let k = |t: &str| quotes(t)[0].1;
+        assert_eq!(k("Harold “Jim” Nicholson left."), QuoteKind::Nickname);
+        assert_eq!(k("He wrote a memoir, “The Long Winter.”"), QuoteKind::Title);
+        assert_eq!(k("He collected his “pension” payments."), QuoteKind::Term);
+        assert_eq!(k("“We will win,” she said."), QuoteKind::Direct);
+        assert_eq!(
+            k("She said they are “deeply worried” about it."),
+            QuoteKind::Partial
+        );
+        assert_eq!(k("He said: “Go now.”"), QuoteKind::Direct);
+    }
+}

@@ -1,0 +1,236 @@
+//! Stage 2: read documents. Inputs are `.txt` files, folders (every `.txt` below, in sorted
+//! path order), `.jsonl` files (`{"id": ..., "text": ...}` a line) and `-` (JSON lines on
+//! standard input). Documents stream out one at a time; a bad one becomes an `InputError`
+//! and the rest go on.
+
+use crate::error::{Error, InputError};
+use crate::types::Document;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One input source after expansion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Text(PathBuf),
+    JsonLines(PathBuf),
+    Stdin,
+}
+
+/// Expands the command-line inputs into sources, in order. Folders are walked
+/// recursively and their `.txt` files sorted by path.
+pub fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>, Error> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files)?;
+            files.sort();
+            out.extend(files.into_iter().map(Source::Text));
+        } else if p.is_file() {
+            if p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
+                out.push(Source::JsonLines(p.clone()));
+            } else {
+                out.push(Source::Text(p.clone()));
+            }
+        } else {
+            return Err(Error::MissingInput(p.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in rd {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads every source in order, yielding documents or per-document errors.
+pub fn documents(sources: Vec<Source>) -> impl Iterator<Item = Result<Document, InputError>> {
+    sources.into_iter().flat_map(
+        |s| -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+            match s {
+                Source::Text(p) => Box::new(std::iter::once(read_text(&p))),
+                Source::JsonLines(p) => match File::open(&p) {
+                    Ok(f) => Box::new(JsonLines::new(
+                        p.display().to_string(),
+                        stem(&p),
+                        BufReader::new(f),
+                    )),
+                    Err(e) => Box::new(std::iter::once(Err(InputError {
+                        source_name: p.display().to_string(),
+                        line: None,
+                        doc_id: None,
+                        message: format!("cannot open: {e}"),
+                    }))),
+                },
+                Source::Stdin => Box::new(JsonLines::new(
+                    "-".into(),
+                    "stdin".into(),
+                    BufReader::new(io::stdin()),
+                )),
+            }
+        },
+    )
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The 1-based line of byte offset `at`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &bytes[..at]).count()
+}
+
+fn read_text(p: &Path) -> Result<Document, InputError> {
+    let id = stem(p);
+    let err = |line, message: String| InputError {
+        source_name: p.display().to_string(),
+        line,
+        doc_id: Some(id.clone()),
+        message,
+    };
+    let mut bytes = Vec::new();
+    File::open(p)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| err(None, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = line_of(e.as_bytes(), at);
+        err(
+            Some(line),
+            format!("not valid UTF-8 (byte {at}); convert the file to UTF-8"),
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(String::from)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(err(None, "empty document".to_string()));
+    }
+    Ok(Document { id, text })
+}
+
+/// A JSON-lines reader: one document a line, errors carry the line number.
+pub struct JsonLines<R> {
+    name: String,
+    stem: String,
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(name: String, stem: String, reader: R) -> JsonLines<R> {
+        JsonLines {
+            name,
+            stem,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<Document, InputError> {
+        let err = |doc_id: Option<String>, message: String| InputError {
+            source_name: self.name.clone(),
+            line: Some(self.line),
+            doc_id,
+            message,
+        };
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| err(None, format!("not valid JSON: {e}")))?;
+        let obj = value
+            .as_object()
+            .ok_or_else(|| err(None, "expected a JSON object".into()))?;
+        let id = match obj.get("id") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(_) => return Err(err(None, "\"id\" must be a string or a number".into())),
+            None => format!("{}-{}", self.stem, self.line),
+        };
+        match obj.get("text") {
+            Some(serde_json::Value::String(t)) if !t.trim().is_empty() => {
+                Ok(Document::new(id, t.clone()))
+            }
+            Some(serde_json::Value::String(_)) => Err(err(Some(id), "empty \"text\"".into())),
+            Some(_) => Err(err(Some(id), "\"text\" must be a string".into())),
+            None => Err(err(Some(id), "no \"text\" field".into())),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.line += 1;
+                    return Some(Err(InputError {
+                        source_name: self.name.clone(),
+                        line: Some(self.line),
+                        doc_id: None,
+                        message: format!("read error: {e}"),
+                    }));
+                }
+            }
+            self.line += 1;
+            let line = self.buf.trim_ascii();
+            if line.is_empty() {
+                continue;
+            }
+            let line = line.to_vec();
+            return Some(self.parse(&line));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<Result<Document, InputError>> {
+        JsonLines::new("in.jsonl".into(), "in".into(), s.as_bytes()).collect()
+    }
+
+    #[test]
+    fn json_lines_good_and_bad() {
+        let out = read(
+            "{\"id\":\"a\",\"text\":\"Hi.\"}\n\nnot json\n{\"id\":\"c\"}\n{\"text\":\"x\",\"n\":1}\n",
+        );
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0].as_ref().unwrap().id, "a");
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.to_string().starts_with("in.jsonl:3: not valid JSON"));
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!((e.line, e.doc_id.as_deref()), (Some(4), Some("c")));
+        assert!(e.message.contains("no \"text\""));
+        assert_eq!(out[3].as_ref().unwrap().id, "in-5");
+    }
+
+    #[test]
+    fn line_numbers() {
+        assert_eq!(line_of(b"a\nb\nc", 4), 3);
+        assert_eq!(line_of(b"abc", 1), 1);
+    }
+}

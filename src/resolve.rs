@@ -1,0 +1,317 @@
+//! Stage 5: resolve mentions to entities within one document. Overlapping candidates are
+//! settled leftmost-longest; surnames and acronyms found anywhere in the document join the
+//! entity named in full; a place name that is also a person's surname goes to the person
+//! unless a locative preposition precedes it ("in London" stays a place).
+
+use crate::gazetteer::Gazetteers;
+use crate::matcher::Candidate;
+use crate::rules::{org, person};
+use crate::segment::Segments;
+use crate::types::{Entity, EntityType, Mention, Source, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Leftmost-longest selection; on equal spans a gazetteer match beats a rule.
+pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    let prio = |c: &Candidate| match c.source {
+        Source::Gazetteer => 0,
+        Source::Rule(_) if c.etype == EntityType::Person => 1,
+        Source::Rule(_) => 2,
+    };
+    cands.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(prio(a).cmp(&prio(b)))
+    });
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if out.last().is_some_and(|l| l.span.end > c.span.start) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "to", "near", "outside", "across", "into", "of", "In", "At", "From",
+];
+
+/// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
+fn key(s: &str) -> String {
+    s.trim_start_matches("The ")
+        .trim_start_matches("the ")
+        .replace('.', "")
+        .to_lowercase()
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() && c != '.' && c != '’' && c != '\'' {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Resolves the selected candidates into entities and mentions.
+pub fn resolve(
+    text: &str,
+    seg: &Segments,
+    gaz: &Gazetteers,
+    selected: Vec<Candidate>,
+) -> (Vec<Entity>, Vec<Mention>) {
+    let mut cands = selected;
+    add_surnames(text, seg, &mut cands);
+    add_acronyms(text, seg, &mut cands);
+    cands.sort_by_key(|c| (c.span.start, c.span.end));
+
+    // Group: gazetteer id, else type + folded name; short person names join the full name.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut person_full: Vec<(Vec<String>, usize)> = Vec::new();
+    // Longest person names first, so "Ada Brook" exists before "Brook" looks for it.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &cands[i];
+        (
+            std::cmp::Reverse(c.span.of(text).split_whitespace().count()),
+            c.span.start,
+        )
+    });
+    let mut group_of = vec![usize::MAX; cands.len()];
+    for &i in &order {
+        let c = &cands[i];
+        let surface = c.span.of(text);
+        let k = match c.gaz {
+            Some(g) => (c.etype, format!("gaz:{}", gaz.entries[g].id)),
+            None => (c.etype, key(surface)),
+        };
+        let g = if let Some(&g) = by_key.get(&k) {
+            g
+        } else if c.etype == EntityType::Person && c.gaz.is_none() {
+            let words: Vec<String> = surface.split_whitespace().map(key).collect();
+            let found = person_full
+                .iter()
+                .find(|(full, _)| full.len() > words.len() && full.ends_with(&words));
+            match found {
+                Some(&(_, g)) => g,
+                None => {
+                    groups.push(Vec::new());
+                    person_full.push((words, groups.len() - 1));
+                    groups.len() - 1
+                }
+            }
+        } else {
+            groups.push(Vec::new());
+            groups.len() - 1
+        };
+        by_key.insert(k, g);
+        groups[g].push(i);
+        group_of[i] = g;
+    }
+
+    // Entities in order of first mention.
+    let mut first: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, m)| (m.iter().map(|&i| cands[i].span.start).min().unwrap(), g))
+        .collect();
+    first.sort();
+    let mut entity_of_group = vec![0; groups.len()];
+    let mut entities = Vec::with_capacity(groups.len());
+    for (ei, &(_, g)) in first.iter().enumerate() {
+        entity_of_group[g] = ei;
+        let mut members = groups[g].clone();
+        members.sort_by_key(|&i| cands[i].span.start);
+        let c0 = &cands[members[0]];
+        let (id, name) = match members.iter().find_map(|&i| cands[i].gaz) {
+            Some(gi) => (gaz.entries[gi].id.clone(), gaz.entries[gi].name.clone()),
+            None => {
+                let longest = members
+                    .iter()
+                    .map(|&i| cands[i].span.of(text))
+                    .max_by_key(|s| (s.split_whitespace().count(), s.len()))
+                    .unwrap();
+                let name = tidy_name(longest);
+                (format!("{}:{}", c0.etype.slug_prefix(), slug(&name)), name)
+            }
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        let mut roles: Vec<String> = Vec::new();
+        for &i in &members {
+            let s = cands[i].span.of(text).to_string();
+            if s != name && !aliases.contains(&s) {
+                aliases.push(s);
+            }
+            if let Some(r) = &cands[i].role
+                && !roles.contains(r)
+            {
+                roles.push(r.clone());
+            }
+        }
+        entities.push(Entity {
+            id,
+            name,
+            etype: c0.etype,
+            mentions: members.len(),
+            aliases,
+            roles,
+        });
+    }
+    let mentions = cands
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| Mention {
+            span: c.span,
+            etype: c.etype,
+            source: c.source,
+            gaz: c.gaz,
+            role: c.role,
+            entity: entity_of_group[group_of[i]],
+        })
+        .collect();
+    (entities, mentions)
+}
+
+/// "Morena party" names the party "Morena"; other names stay as written.
+fn tidy_name(s: &str) -> String {
+    s.strip_suffix(" party").unwrap_or(s).to_string()
+}
+
+/// Finds surnames (and last two names) of people named in full, anywhere in the document.
+fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
+    let mut keys: HashSet<String> = HashSet::new();
+    for c in cands.iter() {
+        if c.etype != EntityType::Person {
+            continue;
+        }
+        let words: Vec<&str> = c.span.of(text).split_whitespace().collect();
+        if words.len() >= 2 {
+            keys.insert(words[words.len() - 1].to_string());
+        }
+        if words.len() >= 3 {
+            keys.insert(words[words.len() - 2..].join(" "));
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    covered.sort();
+    let mut add = Vec::new();
+    let mut replace = Vec::new();
+    for (ti, t) in seg.tokens.iter().enumerate() {
+        if !t.cap {
+            continue;
+        }
+        let w = t.span.of(text);
+        let two = (ti + 1 < seg.tokens.len())
+            .then(|| Span::new(t.span.start, seg.tokens[ti + 1].span.end));
+        let span = match two {
+            Some(sp) if keys.contains(sp.of(text)) => sp,
+            _ if keys.contains(w) => t.span,
+            _ => continue,
+        };
+        let at = covered.partition_point(|s| s.end <= span.start);
+        let hit = covered.get(at).filter(|s| s.overlaps(span)).copied();
+        match hit {
+            None => add.push(span),
+            Some(h) if h == span => {
+                let prev = ti.checked_sub(1).map(|p| seg.tokens[p].span.of(text));
+                if !prev.is_some_and(|p| LOCATIVE.contains(&p)) {
+                    replace.push(span);
+                }
+            }
+            _ => {}
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.etype != EntityType::Person && replace.contains(&c.span) {
+            *c = surname(c.span);
+        }
+    }
+    cands.extend(add.into_iter().map(surname));
+}
+
+fn surname(span: Span) -> Candidate {
+    Candidate {
+        span,
+        etype: EntityType::Person,
+        source: Source::Rule(person::SURNAME),
+        gaz: None,
+        role: None,
+    }
+}
+
+/// An acronym that spells the initials of an organisation named in the document joins it.
+fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
+    let mut initials: HashMap<String, Span> = HashMap::new();
+    for c in cands.iter() {
+        if c.etype != EntityType::Org || c.gaz.is_some() {
+            continue;
+        }
+        let ini: String = c
+            .span
+            .of(text)
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if ini.chars().count() >= 2 {
+            initials.entry(ini).or_insert(c.span);
+        }
+    }
+    if initials.is_empty() {
+        return;
+    }
+    let covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    for t in &seg.tokens {
+        let w = t.span.of(text);
+        if initials.contains_key(w) && !covered.iter().any(|s| s.overlaps(t.span)) {
+            cands.push(Candidate {
+                span: t.span,
+                etype: EntityType::Org,
+                source: Source::Rule(org::ACRONYM),
+                gaz: None,
+                role: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable() {
+        assert_eq!(slug("Ada Brook-Lind"), "ada-brook-lind");
+        assert_eq!(slug("U.S. Southern Command"), "us-southern-command");
+        assert_eq!(slug("José Núñez"), "josé-núñez");
+    }
+
+    #[test]
+    fn select_prefers_longest_then_gazetteer() {
+        let c = |s, e, src| Candidate {
+            span: Span::new(s, e),
+            etype: EntityType::Loc,
+            source: src,
+            gaz: None,
+            role: None,
+        };
+        let got = select(vec![
+            c(8, 14, Source::Gazetteer),
+            c(0, 14, Source::Rule("x")),
+            c(20, 25, Source::Rule("y")),
+            c(20, 25, Source::Gazetteer),
+        ]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].span, Span::new(0, 14));
+        assert_eq!(got[1].source, Source::Gazetteer);
+    }
+}

@@ -1,0 +1,276 @@
+//! Organisation rules: capitalised names ending in an organisation noun, "X administration",
+//! "the X company", "X party", "X ©", and acronyms of organisations named in the document.
+
+use super::{Ctx, Run};
+use crate::matcher::Candidate;
+use crate::types::{EntityType, Source, Span};
+
+pub const HEAD: &str = "org.head";
+pub const ADMINISTRATION: &str = "org.administration";
+pub const COMPANY: &str = "org.company";
+pub const PARTY: &str = "org.party";
+pub const COPYRIGHT: &str = "org.copyright";
+pub const ACRONYM: &str = "org.acronym";
+
+/// Nouns that end an organisation's name.
+const HEADS: &[&str] = &[
+    "Agency",
+    "Administration",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Command",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp.",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Directorate",
+    "Embassy",
+    "Consulate",
+    "Federation",
+    "Forces",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Inc.",
+    "Institute",
+    "Institution",
+    "League",
+    "Ltd.",
+    "Ministry",
+    "Organization",
+    "Organisation",
+    "Party",
+    "Police",
+    "Service",
+    "Services",
+    "Society",
+    "Union",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Office",
+    "Agency",
+    "Corps",
+    "Guard",
+    "Network",
+    "Centre",
+    "Center",
+    "Coalition",
+    "Alliance",
+    "Club",
+    "Times",
+    "Post",
+    "Tribune",
+    "Journal",
+    "Herald",
+    "Gazette",
+    "Inc",
+    "Corp",
+    "LLC",
+    "Ltd",
+    "Co.",
+    "Partners",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Technologies",
+    "Systems",
+    "Labs",
+    "Cabinet",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Secretariat",
+    "Tribunal",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Fleet",
+    "Army",
+    "Navy",
+    "Caucus",
+    "Movement",
+    "Front",
+    "Church",
+    "Hospital",
+    "Museum",
+    "Trust",
+    "Exchange",
+    "Reserve",
+];
+
+/// Nouns after "the X" that say X is an organisation.
+const KIND_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "corporation",
+    "conglomerate",
+    "group",
+    "network",
+    "agency",
+    "bank",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "channel",
+    "startup",
+    "automaker",
+    "carrier",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "lender",
+    "insurer",
+    "publisher",
+    "platform",
+    "militia",
+    "organization",
+    "charity",
+];
+
+pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for &run in runs {
+        let s = lead(ctx, run);
+        if s >= run.end {
+            continue;
+        }
+        let last = run.end - 1;
+        let last_w = ctx.tok(last);
+        if HEADS.contains(&last_w) && last > s && !ctx.token(s).possessive {
+            out.push(org(ctx, s, run.end, HEAD));
+            continue;
+        }
+        match ctx.next_word(last) {
+            Some("administration" | "government" | "regime") if run.end - s <= 3 => {
+                out.push(org_to(ctx, s, ctx.token(last + 1).span.end, ADMINISTRATION));
+            }
+            Some("party" | "Party") if !ctx.lex.is_demonym(last_w) => {
+                out.push(org_to(ctx, s, ctx.token(last + 1).span.end, PARTY));
+            }
+            _ => {}
+        }
+        // "the Zeta aerospace company": up to two lower-case words before the kind noun.
+        if s > 0 && ctx.prev_word(s) == Some("the") {
+            let mut j = run.end;
+            let mut lower = 0;
+            while j < ctx.seg.tokens.len() && ctx.adjacent(j - 1) && !ctx.token(j).cap && lower < 3
+            {
+                if KIND_NOUNS.contains(&ctx.tok(j)) {
+                    out.push(org(ctx, s, run.end, COMPANY));
+                    break;
+                }
+                lower += 1;
+                j += 1;
+            }
+        }
+        let after = &ctx.text[ctx.token(last).full_end..];
+        if after.starts_with(" ©") || after.starts_with(" (c)") {
+            out.push(org(ctx, s, run.end, COPYRIGHT));
+        }
+    }
+    out
+}
+
+/// Skips plain words that open a run ("The", "But", demonyms stay: "Mexican Embassy").
+fn lead(ctx: &Ctx, run: Run) -> usize {
+    let mut s = run.first;
+    while s < run.end
+        && matches!(
+            ctx.tok(s),
+            "The" | "A" | "An" | "But" | "And" | "In" | "At" | "On" | "For"
+        )
+    {
+        s += 1;
+    }
+    s
+}
+
+fn org(ctx: &Ctx, a: usize, b: usize, rule: &'static str) -> Candidate {
+    org_to(ctx, a, ctx.token(b - 1).span.end, rule)
+}
+
+fn org_to(ctx: &Ctx, a: usize, end: usize, rule: &'static str) -> Candidate {
+    Candidate {
+        span: Span::new(ctx.token(a).span.start, end),
+        etype: EntityType::Org,
+        source: Source::Rule(rule),
+        gaz: None,
+        role: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Lexicon;
+    use crate::segment::segment;
+
+    fn orgs(text: &str) -> Vec<(String, &'static str)> {
+        let seg = segment(text);
+        let mut lex = Lexicon::default();
+        lex.demonyms.insert("Mexican".into());
+        let ctx = Ctx::new(text, &seg, &lex);
+        find(&ctx, &super::super::runs(&ctx))
+            .into_iter()
+            .map(|c| {
+                let Source::Rule(r) = c.source else {
+                    unreachable!()
+                };
+                (c.span.of(text).to_string(), r)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "She told the Senate Finance Committee in May.",
+                "Senate Finance Committee",
+                HEAD,
+            ),
+            (
+                "The Mexican Embassy did not reply.",
+                "Mexican Embassy",
+                HEAD,
+            ),
+            (
+                "He led U.S. Southern Command until 2020.",
+                "U.S. Southern Command",
+                HEAD,
+            ),
+            (
+                "The Okafor administration denied it.",
+                "Okafor administration",
+                ADMINISTRATION,
+            ),
+            (
+                "It worked for the Zeta aerospace company then.",
+                "Zeta",
+                COMPANY,
+            ),
+            ("It is led by the Verde party now.", "Verde party", PARTY),
+            ("KLMNews © 2025", "KLMNews", COPYRIGHT),
+        ];
+        for (text, name, rule) in cases {
+            let got = orgs(text);
+            assert!(
+                got.iter().any(|(n, r)| n == name && r == rule),
+                "{text}: got {got:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Person rules: titled names, given name + surname, names beside speech cues,
+//! appositions, generational suffixes and occupations.
+
+use super::{Ctx, Run};
+use crate::cues::is_speech_verb;
+use crate::matcher::Candidate;
+use crate::types::{EntityType, Source, Span};
+
+pub const TITLE: &str = "person.title";
+pub const GIVEN: &str = "person.given-name";
+pub const CUE: &str = "person.speech-cue";
+pub const APPOSITION: &str = "person.apposition";
+pub const SUFFIX: &str = "person.suffix";
+pub const OCCUPATION: &str = "person.occupation";
+pub const SURNAME: &str = "person.surname";
+
+/// Occupations that precede a bare name ("YouTuber Kai Renn", "novelist Ida Holm").
+const OCCUPATIONS: &[&str] = &[
+    "youtuber",
+    "rapper",
+    "singer",
+    "actor",
+    "actress",
+    "comedian",
+    "author",
+    "novelist",
+    "journalist",
+    "columnist",
+    "director",
+    "filmmaker",
+    "photographer",
+    "artist",
+    "painter",
+    "musician",
+    "songwriter",
+    "poet",
+    "writer",
+    "economist",
+    "historian",
+    "analyst",
+    "activist",
+    "blogger",
+    "influencer",
+    "streamer",
+    "chef",
+    "designer",
+    "model",
+    "entrepreneur",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "investor",
+    "scientist",
+    "physicist",
+    "researcher",
+    "lawyer",
+    "attorney",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "coach",
+    "manager",
+    "player",
+    "star",
+    "host",
+    "anchor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "producer",
+    "composer",
+    "conductor",
+    "dancer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "candidate",
+    "challenger",
+    "incumbent",
+    "lawmaker",
+    "philanthropist",
+    "dictator",
+    "leader",
+    "politician",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "pollster",
+];
+
+/// Words that end a person's name even when capitalised: organisation heads, months, days.
+const NOT_NAME: &[&str] = &[
+    "Committee",
+    "Council",
+    "Agency",
+    "Embassy",
+    "Ministry",
+    "Department",
+    "Party",
+    "University",
+    "Command",
+    "Company",
+    "Corporation",
+    "Inc.",
+    "Corp.",
+    "Administration",
+    "Government",
+    "Bureau",
+    "Office",
+    "Court",
+    "Senate",
+    "House",
+    "Congress",
+    "Army",
+    "Navy",
+    "Times",
+    "Post",
+    "News",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "I",
+    "We",
+    "He",
+    "She",
+    "It",
+    "They",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "To",
+    "As",
+    "If",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "This",
+    "That",
+    "Of",
+    "With",
+    "Minister",
+    "President",
+    "Secretary",
+    "Director",
+    "Chairman",
+    "Governor",
+    "Senator",
+    "Mayor",
+];
+
+const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for &run in runs {
+        if let Some(c) = person_in_run(ctx, run) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The honorific that ends last inside the run, as (start token, end token).
+fn honorific(ctx: &Ctx, run: Run) -> Option<(usize, usize)> {
+    let mut best = None;
+    for i in run.first..run.end {
+        for h in &ctx.lex.honorifics {
+            let mut j = i;
+            let mut ok = true;
+            for w in h.split(' ') {
+                if j >= run.end || ctx.tok(j) != w {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+            }
+            if ok && j < run.end && best.is_none_or(|(_, e)| j > e) {
+                best = Some((i, j));
+            }
+        }
+    }
+    best
+}
+
+/// Extends a name from token `s` while the tokens look like name parts.
+fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
+    let headline = ctx.in_headline(s);
+    let mut e = s + 1;
+    while e < run.end && e - s < 5 {
+        let w = ctx.tok(e);
+        let t = ctx.token(e);
+        if !t.cap && !super::PARTICLES.contains(&w) {
+            break;
+        }
+        if NOT_NAME.contains(&w) || ctx.lex.is_demonym(w) {
+            break;
+        }
+        // In title-case headlines, ordinary words after the surname are not the name.
+        if headline && e > s + 1 && ctx.lex.is_common(w) && !ctx.lex.is_given_name(w) {
+            break;
+        }
+        e += 1;
+        if ctx.token(e - 1).possessive {
+            break;
+        }
+    }
+    // A name never ends in a particle.
+    while e > s + 1 && !ctx.token(e - 1).cap {
+        e -= 1;
+    }
+    e
+}
+
+fn span(ctx: &Ctx, a: usize, b: usize) -> Span {
+    Span::new(ctx.token(a).span.start, ctx.token(b - 1).span.end)
+}
+
+fn candidate(ctx: &Ctx, a: usize, b: usize, rule: &'static str, role: Option<String>) -> Candidate {
+    Candidate {
+        span: span(ctx, a, b),
+        etype: EntityType::Person,
+        source: Source::Rule(rule),
+        gaz: None,
+        role: role
+            .or_else(|| apposition_role(ctx, b))
+            .filter(|r| !r.is_empty()),
+    }
+}
+
+/// Plain words that are not names when they open a run: sentence-initial function words,
+/// demonyms, headline words.
+fn skip_lead(ctx: &Ctx, run: Run) -> usize {
+    let mut s = run.first;
+    while s < run.end {
+        let w = ctx.tok(s);
+        let plain = NOT_NAME.contains(&w)
+            || ctx.lex.is_demonym(w)
+            || (ctx.lex.is_common(w)
+                && !ctx.lex.is_given_name(w)
+                && (ctx.is_sentence_start(s) || ctx.in_headline(s)));
+        if !plain {
+            break;
+        }
+        s += 1;
+    }
+    s
+}
+
+fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
+    // 1. Title + name: "Air Force Gen. Ada Brook", "Secretary of State Ed Voss".
+    if let Some((hs, he)) = honorific(ctx, run) {
+        let e = name_end(ctx, he, run);
+        if e > he && !ctx.lex.is_demonym(ctx.tok(he)) && !NOT_NAME.contains(&ctx.tok(he)) {
+            let mut rs = run.first;
+            // "Mexico’s President": the possessive before the run is part of the role.
+            if rs > 0 && ctx.token(rs - 1).possessive && ctx.token(rs - 1).cap && rs == hs {
+                rs -= 1;
+            }
+            let role = Span::new(ctx.token(rs).span.start, ctx.token(he - 1).span.end)
+                .of(ctx.text)
+                .to_string();
+            return Some(candidate(ctx, he, e, TITLE, Some(role)));
+        }
+    }
+    // "YouTuber Kai Renn": a capitalised occupation opening the run.
+    let first = ctx.tok(run.first);
+    if run.end - run.first >= 2 && OCCUPATIONS.contains(&first.to_lowercase().as_str()) {
+        let e = name_end(ctx, run.first + 1, run);
+        return Some(candidate(
+            ctx,
+            run.first + 1,
+            e,
+            OCCUPATION,
+            Some(first.to_string()),
+        ));
+    }
+    let s = skip_lead(ctx, run);
+    if s >= run.end {
+        return None;
+    }
+    // 2. Given name + surname.
+    for i in s..run.end.saturating_sub(1) {
+        if ctx.lex.is_given_name(ctx.tok(i)) && !ctx.token(i).possessive {
+            let e = name_end(ctx, i, run);
+            if e >= i + 2 {
+                let role = (i > s).then(|| span(ctx, s, i).of(ctx.text).to_string());
+                return Some(candidate(ctx, i, e, GIVEN, role));
+            }
+        }
+    }
+    let e = name_end(ctx, s, run);
+    let n = e - s;
+    let last = ctx.tok(e - 1);
+    // 3. Generational suffix: "Ed Voss Jr."
+    if n >= 2 && SUFFIXES.contains(&last) {
+        return Some(candidate(ctx, s, e, SUFFIX, None));
+    }
+    if e < run.end && SUFFIXES.contains(&ctx.tok(e)) {
+        return Some(candidate(ctx, s, e + 1, SUFFIX, None));
+    }
+    let looks_like_name = (s..e).all(|i| {
+        let w = ctx.tok(i);
+        !ctx.lex.is_demonym(w) && !w.ends_with('.') && w.chars().any(|c| c.is_lowercase())
+    });
+    if !looks_like_name || ctx.in_headline(s) {
+        return None;
+    }
+    // 4. Next to a speech cue: "said Ed Voss", "Ed Voss said".
+    let after = ctx.next_word(e - 1);
+    let before = ctx.prev_word(s);
+    if after.is_some_and(is_speech_verb)
+        || before.is_some_and(|w| matches!(w, "said" | "says" | "added" | "wrote"))
+    {
+        return Some(candidate(ctx, s, e, CUE, None));
+    }
+    // 5. Apposition: "Ed Voss, a retired officer," / "Ed Voss, who ...".
+    if n >= 2 && apposition_role(ctx, e).is_some() {
+        return Some(candidate(ctx, s, e, APPOSITION, None));
+    }
+    // 6. Occupation before: "singer Ola Berg".
+    if before.is_some_and(|w| OCCUPATIONS.contains(&w.to_lowercase().as_str())) {
+        return Some(candidate(ctx, s, e, OCCUPATION, None));
+    }
+    None
+}
+
+/// The role in an apposition after token `end` (exclusive): ", a retired CIA officer,".
+/// A relative clause (", who ...") gives `Some("")`: a person, but no role.
+pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
+    if end == 0 || end >= ctx.seg.tokens.len() + 1 {
+        return None;
+    }
+    let after = ctx.token(end - 1).full_end;
+    let rest = &ctx.text[after..];
+    let rest = rest.strip_prefix(", ")?;
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let rest = &rest[..line_end];
+    let (body, who) = if let Some(b) = rest.strip_prefix("who ") {
+        (b, true)
+    } else if let Some(b) = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("an "))
+        .or_else(|| rest.strip_prefix("the "))
+    {
+        (b, false)
+    } else if rest.starts_with("head of ")
+        || rest.starts_with("director of ")
+        || rest.starts_with("chief of ")
+    {
+        (rest, false)
+    } else {
+        return None;
+    };
+    if who {
+        // A relative clause marks a person but gives no role.
+        return Some(String::new());
+    }
+    let stop = body
+        .find([',', ';', '.', '(', '—', '“', '"'])
+        .unwrap_or(body.len());
+    let phrase = body[..stop]
+        .split(" and the ")
+        .next()
+        .unwrap_or("")
+        .split(" who ")
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words = phrase.split_whitespace().count();
+    (1..=10).contains(&words).then(|| phrase.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Lexicon;
+    use crate::segment::segment;
+
+    fn lex() -> Lexicon {
+        let mut l = Lexicon::default();
+        for g in ["Maria", "Paul", "Ada"] {
+            l.given_names.insert(g.into());
+        }
+        for h in ["Gen.", "Mr.", "Director", "President", "Secretary of State"] {
+            l.honorifics.push(h.into());
+        }
+        for w in ["is", "the", "why", "quietly", "burns", "presents"] {
+            l.common_words.insert(w.into());
+        }
+        l.demonyms.insert("Russian".into());
+        l
+    }
+
+    fn people(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let seg = segment(text);
+        let lex = lex();
+        let ctx = Ctx::new(text, &seg, &lex);
+        find(&ctx, &super::super::runs(&ctx))
+            .into_iter()
+            .map(|c| {
+                let Source::Rule(r) = c.source else {
+                    unreachable!()
+                };
+                (c.span.of(text).to_string(), r, c.role)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "Air Force Gen. Ada Brook spoke.",
+                "Ada Brook",
+                TITLE,
+                Some("Air Force Gen."),
+            ),
+            (
+                "The envoy met Secretary of State Len Okafor on Monday.",
+                "Len Okafor",
+                TITLE,
+                Some("Secretary of State"),
+            ),
+            ("Later, Mr. Okafor left.", "Okafor", TITLE, Some("Mr.")),
+            (
+                "Agency Director Paul Burns said no.",
+                "Paul Burns",
+                TITLE,
+                Some("Agency Director"),
+            ),
+            (
+                "They met Maria Lind-Ek in May.",
+                "Maria Lind-Ek",
+                GIVEN,
+                None,
+            ),
+            (
+                "It is bad, said Tomas Vrba, a retired army officer.",
+                "Tomas Vrba",
+                CUE,
+                Some("retired army officer"),
+            ),
+            (
+                "Tomas Vrba, a retired army officer, left.",
+                "Tomas Vrba",
+                APPOSITION,
+                Some("retired army officer"),
+            ),
+            (
+                "Maria Quietly Presents Her Case",
+                "Maria Quietly",
+                GIVEN,
+                None,
+            ),
+            (
+                "The film stars YouTuber Kenzo Ray.",
+                "Kenzo Ray",
+                OCCUPATION,
+                Some("YouTuber"),
+            ),
+            (
+                "The film stars singer Kenzo Ray.",
+                "Kenzo Ray",
+                OCCUPATION,
+                None,
+            ),
+        ];
+        for (text, name, rule, role) in cases {
+            let got = people(text);
+            assert!(
+                got.iter()
+                    .any(|(n, r, ro)| n == name && r == rule && ro.as_deref() == *role),
+                "{text}: got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn demonyms_and_plain_capitals_are_not_people() {
+        assert!(people("Russian officials met on Monday.").is_empty());
+        assert!(people("Why Cats Are Great").is_empty());
+    }
+}

@@ -1,0 +1,384 @@
+//! Stage 3: segment a document into paragraphs, sentences and word tokens, all as byte
+//! spans into the text. One pass over each paragraph; no allocation per token.
+
+use crate::types::Span;
+
+/// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Followed by a possessive `’s` / `'s` (left out of `span`).
+    pub possessive: bool,
+    /// End of the token including a possessive ending.
+    pub full_end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Tokens `[first_token, end_token)` of this sentence.
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+/// Paragraphs, sentences and tokens of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Segments {
+    /// The sentence holding byte offset `at` (the last one starting at or before it).
+    pub fn sentence_at(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= at)
+            .saturating_sub(1)
+    }
+    /// The first token starting at or after `at`.
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        let s = &self.sentences[s];
+        &self.tokens[s.first_token..s.end_token]
+    }
+}
+
+/// Abbreviations whose period never ends a sentence (a name or number follows them).
+const NO_BREAK: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep",
+    "Gov", "Rev", "St", "Mt", "Ft", "vs", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Brig", "Cmdr", "Pres", "Hon", "Supt", "Gens",
+    "Reps", "Sens", "Messrs", "Mme",
+];
+
+/// Capitalised words that open sentences: after "U.S." or "Inc." they signal a break.
+const STARTERS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "But",
+    "And",
+    "So",
+    "Some",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "As",
+    "For",
+    "Many",
+    "Most",
+    "Both",
+    "Yet",
+    "Still",
+    "Now",
+    "Then",
+    "Other",
+    "Officials",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Asked",
+    "According",
+    "Last",
+    "Next",
+];
+
+fn is_open_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘'
+            | '"'
+            | '\''
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '「'
+            | '『'
+            | '('
+            | '['
+            | '¿'
+            | '¡'
+    )
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '"' | '\'' | '»' | '«' | '“' | '‘' | '›' | '」' | '』' | ')' | ']'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into segments.
+pub fn segment(text: &str) -> Segments {
+    let mut seg = Segments::default();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            let lead = body.len() - body.trim_start().len();
+            let p = Span::new(start + lead, start + body.trim_end().len());
+            let pi = seg.paragraphs.len();
+            seg.paragraphs.push(p);
+            split_sentences(text, p, pi, &mut seg);
+        }
+        start = end;
+    }
+    seg
+}
+
+fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
+    let first_tok = seg.tokens.len();
+    tokenize(text, para, &mut seg.tokens);
+    let toks_end = seg.tokens.len();
+    let mut sent_start = para.start;
+    let mut sent_tok = first_tok;
+    let mut ti = first_tok;
+    while ti < toks_end {
+        let tok = seg.tokens[ti];
+        // The punctuation run after this token, up to the next token.
+        let next_start = if ti + 1 < toks_end {
+            seg.tokens[ti + 1].span.start
+        } else {
+            para.end
+        };
+        let after = tok.full_end;
+        let gap = &text[after.min(next_start)..next_start];
+        let word = &text[tok.span.start..tok.span.end];
+        let gap_start = after.min(next_start);
+        let ends = if let Some(rest) = word.strip_suffix('.') {
+            // The period belongs to the token: an abbreviation, an initial or "U.S.".
+            let starter = ti + 1 < toks_end && STARTERS.contains(&seg.tokens[ti + 1].span.of(text));
+            let next_cap = ti + 1 < toks_end && seg.tokens[ti + 1].cap;
+            let closers = gap.len() - gap.trim_start_matches(is_close_punct).len();
+            let rest_gap = &gap[closers..];
+            let ok = rest_gap.starts_with(char::is_whitespace)
+                && !NO_BREAK.contains(&rest)
+                && !(rest.chars().count() == 1 && next_cap)
+                && (starter || rest_gap.trim_start().starts_with(is_open_quote));
+            ok.then_some(closers)
+        } else {
+            let next_starts = ti + 1 < toks_end && starts_sentence(text, seg.tokens[ti + 1]);
+            terminator_len(gap, next_starts)
+        };
+        if let Some(len) = ends.filter(|_| ti + 1 < toks_end) {
+            let end = gap_start + len;
+            push_sentence(seg, Span::new(sent_start, end), pi, sent_tok, ti + 1);
+            let lead = &text[end..next_start];
+            sent_start = end
+                + lead
+                    .find(|c: char| !c.is_whitespace())
+                    .unwrap_or(lead.len());
+            sent_tok = ti + 1;
+        }
+        ti += 1;
+    }
+    push_sentence(seg, Span::new(sent_start, para.end), pi, sent_tok, toks_end);
+}
+
+fn push_sentence(seg: &mut Segments, span: Span, pi: usize, first: usize, end: usize) {
+    let si = seg.sentences.len();
+    for t in &mut seg.tokens[first..end] {
+        t.sentence = si;
+    }
+    seg.sentences.push(Sentence {
+        span,
+        paragraph: pi,
+        first_token: first,
+        end_token: end,
+    });
+}
+
+fn starts_sentence(text: &str, tok: Token) -> bool {
+    tok.cap || text[tok.span.start..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A gap like `. ` or `.” ` or `?) ` before a capitalised word ends a sentence: returns the
+/// length of the terminator and closing marks, which stay with the sentence.
+fn terminator_len(gap: &str, next_starts: bool) -> Option<usize> {
+    let after_term = gap.trim_start_matches(['.', '!', '?']);
+    if after_term.len() == gap.len() {
+        return None;
+    }
+    let rest = after_term.trim_start_matches(is_close_punct);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    (next_starts || rest.trim_start().starts_with(is_open_quote)).then_some(gap.len() - rest.len())
+}
+
+/// Word tokens of one paragraph: letters and digits with inner `-`, `’`, `'`, `&`, and the
+/// periods of abbreviations and dotted acronyms ("U.S.", "Gen.", "J.").
+fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
+    let s = &text[para.start..para.end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut letters = 1usize;
+        let mut dotted = false;
+        loop {
+            let rest = &s[end..];
+            let mut rc = rest.chars();
+            let Some(n) = rc.next() else { break };
+            if is_word_char(n) {
+                end += n.len_utf8();
+                letters += 1;
+                continue;
+            }
+            let n2 = rc.next();
+            if matches!(n, '-' | '’' | '\'' | '&' | '‑') && n2.is_some_and(is_word_char) {
+                end += n.len_utf8();
+                continue;
+            }
+            if n == '.' {
+                // "U.S." / "C.I.A.": single letters joined by periods.
+                if letters == 1
+                    && n2.is_some_and(|x| x.is_alphabetic())
+                    && rest[1..].chars().nth(1) == Some('.')
+                {
+                    end += 1;
+                    letters = 0;
+                    dotted = true;
+                    continue;
+                }
+                let word = &s[start..end];
+                let abbrev = dotted
+                    || (letters == 1 && word.chars().last().is_some_and(|x| x.is_uppercase()))
+                    || NO_BREAK.contains(&word)
+                    || matches!(
+                        word,
+                        "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Ave" | "Dept"
+                    );
+                if abbrev {
+                    end += 1;
+                }
+            }
+            break;
+        }
+        // Leave the possessive ending out of the span.
+        let word = &s[start..end];
+        let mut wend = end;
+        for suf in ["’s", "'s"] {
+            if word.len() > suf.len() && word.ends_with(suf) {
+                wend = end - suf.len();
+            } else if s[end..].starts_with(suf) && !s[end + suf.len()..].starts_with(is_word_char) {
+                end += suf.len();
+            }
+        }
+        while it.peek().is_some_and(|&(j, _)| j < end) {
+            it.next();
+        }
+        out.push(Token {
+            span: Span::new(para.start + start, para.start + wend),
+            sentence: 0,
+            cap: c.is_uppercase(),
+            possessive: end > wend,
+            full_end: para.start + end,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect()
+    }
+    fn toks(text: &str) -> Vec<&str> {
+        segment(text)
+            .tokens
+            .iter()
+            .map(|t| t.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let t = "Gen. Ada Brook met Mr. Lind in the U.S. Embassy. She left. The U.S. Some say no.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Gen. Ada Brook met Mr. Lind in the U.S. Embassy.",
+                "She left.",
+                "The U.S.",
+                "Some say no."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_end_after_closing_quotes() {
+        let t = "“We won.” “Next time,” she said. He nodded.";
+        assert_eq!(
+            sents(t),
+            vec!["“We won.”", "“Next time,” she said.", "He nodded."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let s = segment("One.\n\n  Two here.\nThree");
+        assert_eq!(s.paragraphs.len(), 3);
+        assert_eq!(s.sentences.len(), 3);
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_and_drop_possessives() {
+        assert_eq!(
+            toks("The C.I.A.’s chief, Abi-Habib, don’t J. Doe"),
+            vec!["The", "C.I.A.", "chief", "Abi-Habib", "don’t", "J.", "Doe"]
+        );
+        let s = segment("Russia’s army");
+        assert!(s.tokens[0].possessive);
+    }
+}

@@ -1,0 +1,276 @@
+//! Stage 9: write the tables. One `Sink` per format (CSV, JSON lines); the run never knows
+//! which. Files are written under a temporary name and renamed when complete, so an
+//! interrupted run never leaves a half-written table.
+
+use crate::error::{Error, InputError};
+use crate::offsets::CharIndex;
+use crate::types::{Document, Extraction};
+use serde::Serialize;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Csv,
+    JsonLines,
+}
+
+#[derive(Serialize)]
+struct EntityRow<'a> {
+    doc_id: &'a str,
+    entity_id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    etype: &'a str,
+    mentions: usize,
+    aliases: String,
+    roles: String,
+}
+
+#[derive(Serialize)]
+struct MentionRow<'a> {
+    doc_id: &'a str,
+    entity_id: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    etype: &'a str,
+    source: String,
+}
+
+#[derive(Serialize)]
+struct ClaimRow<'a> {
+    doc_id: &'a str,
+    claim_id: usize,
+    kind: &'a str,
+    speaker: &'a str,
+    speaker_id: &'a str,
+    speaker_type: &'a str,
+    speaker_role: &'a str,
+    cue: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    rule: &'a str,
+    confidence: String,
+}
+
+#[derive(Serialize)]
+struct ErrorRow<'a> {
+    doc_id: &'a str,
+    source: &'a str,
+    line: String,
+    level: &'a str,
+    message: &'a str,
+}
+
+enum Table {
+    Csv(csv::Writer<BufWriter<NamedTempFile>>),
+    Json(BufWriter<NamedTempFile>),
+}
+
+struct Out {
+    table: Table,
+    path: PathBuf,
+}
+
+impl Out {
+    fn create(dir: &Path, name: &str, format: Format) -> Result<Out, Error> {
+        let ext = if format == Format::Csv {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let path = dir.join(format!("{name}.{ext}"));
+        let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        let buf = BufWriter::with_capacity(1 << 16, tmp);
+        let table = match format {
+            Format::Csv => Table::Csv(csv::Writer::from_writer(buf)),
+            Format::JsonLines => Table::Json(buf),
+        };
+        Ok(Out { table, path })
+    }
+
+    fn row<T: Serialize>(&mut self, row: &T) -> Result<(), Error> {
+        match &mut self.table {
+            Table::Csv(w) => w.serialize(row).map_err(|e| Error::Csv {
+                path: self.path.clone(),
+                source: e,
+            }),
+            Table::Json(w) => {
+                serde_json::to_writer(&mut *w, row).map_err(|e| Error::io(&self.path, e.into()))?;
+                w.write_all(b"\n").map_err(|e| Error::io(&self.path, e))
+            }
+        }
+    }
+
+    /// Writes the header of an empty CSV table, flushes, and renames into place.
+    fn finish(self, header: &[&str]) -> Result<(), Error> {
+        let path = self.path;
+        let buf = match self.table {
+            Table::Csv(mut w) => {
+                // An empty table still gets its header row.
+                w.flush().map_err(|e| Error::io(&path, e))?;
+                let mut inner = w
+                    .into_inner()
+                    .map_err(|e| Error::io(&path, e.into_error()))?;
+                if inner
+                    .get_ref()
+                    .as_file()
+                    .metadata()
+                    .map(|m| m.len())
+                    .unwrap_or(0)
+                    == 0
+                    && inner.buffer().is_empty()
+                {
+                    writeln!(inner, "{}", header.join(",")).map_err(|e| Error::io(&path, e))?;
+                }
+                inner
+            }
+            Table::Json(w) => w,
+        };
+        let tmp = buf
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
+        tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        Ok(())
+    }
+}
+
+const ENTITY_COLS: &[&str] = &[
+    "doc_id",
+    "entity_id",
+    "name",
+    "type",
+    "mentions",
+    "aliases",
+    "roles",
+];
+const MENTION_COLS: &[&str] = &[
+    "doc_id",
+    "entity_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "source",
+];
+const CLAIM_COLS: &[&str] = &[
+    "doc_id",
+    "claim_id",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "speaker_type",
+    "speaker_role",
+    "cue",
+    "start",
+    "end",
+    "text",
+    "rule",
+    "confidence",
+];
+const ERROR_COLS: &[&str] = &["doc_id", "source", "line", "level", "message"];
+
+/// The four output tables of a run.
+pub struct Sink {
+    entities: Out,
+    mentions: Out,
+    claims: Out,
+    errors: Out,
+}
+
+impl Sink {
+    pub fn create(dir: &Path, format: Format) -> Result<Sink, Error> {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        Ok(Sink {
+            entities: Out::create(dir, "entities", format)?,
+            mentions: Out::create(dir, "mentions", format)?,
+            claims: Out::create(dir, "claims", format)?,
+            errors: Out::create(dir, "errors", format)?,
+        })
+    }
+
+    /// Writes one document's rows; offsets become code points here.
+    pub fn write(&mut self, doc: &Document, ex: &Extraction, source: &str) -> Result<(), Error> {
+        let text = doc.text.as_str();
+        let ix = CharIndex::new(text);
+        let id = ex.doc_id.as_str();
+        for e in &ex.entities {
+            self.entities.row(&EntityRow {
+                doc_id: id,
+                entity_id: &e.id,
+                name: &e.name,
+                etype: e.etype.as_str(),
+                mentions: e.mentions,
+                aliases: e.aliases.join("|"),
+                roles: e.roles.join("|"),
+            })?;
+        }
+        for m in &ex.mentions {
+            self.mentions.row(&MentionRow {
+                doc_id: id,
+                entity_id: &ex.entities[m.entity].id,
+                start: ix.char_of(m.span.start),
+                end: ix.char_of(m.span.end),
+                text: m.span.of(text),
+                etype: m.etype.as_str(),
+                source: m.source.label(),
+            })?;
+        }
+        for (n, c) in ex.claims.iter().enumerate() {
+            let sp = c.speaker.as_ref();
+            self.claims.row(&ClaimRow {
+                doc_id: id,
+                claim_id: n + 1,
+                kind: c.kind.as_str(),
+                speaker: sp.map_or("", |s| s.name.as_str()),
+                speaker_id: sp
+                    .and_then(|s| s.entity)
+                    .map_or("", |e| ex.entities[e].id.as_str()),
+                speaker_type: sp.map_or("UNKNOWN", |s| s.stype.as_str()),
+                speaker_role: sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
+                cue: &c.cue,
+                start: ix.char_of(c.content.start),
+                end: ix.char_of(c.content.end),
+                text: c.content.of(text),
+                rule: c.rule,
+                confidence: format!("{:.2}", c.confidence),
+            })?;
+        }
+        for w in &ex.warnings {
+            let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..w.offset]).count();
+            self.errors.row(&ErrorRow {
+                doc_id: id,
+                source,
+                line: line.to_string(),
+                level: "warning",
+                message: &w.message,
+            })?;
+        }
+        Ok(())
+    }
+
+    pub fn error(&mut self, e: &InputError) -> Result<(), Error> {
+        self.errors.row(&ErrorRow {
+            doc_id: e.doc_id.as_deref().unwrap_or(""),
+            source: &e.source_name,
+            line: e.line.map(|l| l.to_string()).unwrap_or_default(),
+            level: "error",
+            message: &e.message,
+        })
+    }
+
+    /// Completes every table and moves it into place.
+    pub fn finish(self) -> Result<(), Error> {
+        self.entities.finish(ENTITY_COLS)?;
+        self.mentions.finish(MENTION_COLS)?;
+        self.claims.finish(CLAIM_COLS)?;
+        self.errors.finish(ERROR_COLS)
+    }
+}
