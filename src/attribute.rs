@@ -306,6 +306,14 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    fn named(&self, m: &Mention) -> Found {
+        Found {
+            speaker: self.entity_speaker(m),
+            start: m.span.start,
+            pronoun: false,
+        }
+    }
+
     /// The nearest named person before byte `at`, outside quotes: the antecedent of he/she.
     fn person_before(&self, at: usize) -> Option<&'a Mention> {
         let k = self.mentions.partition_point(|m| m.span.start < at);
@@ -402,11 +410,7 @@ impl<'a> Attributor<'a> {
         let start_tok;
         if let Some(m) = self.mention_at(j) {
             // A title before the name stays out: "Mr. Brook said".
-            out.push(Found {
-                speaker: self.entity_speaker(m),
-                start: m.span.start,
-                pronoun: false,
-            });
+            out.push(self.named(m));
             start_tok = self.seg.token_at_or_after(m.span.start);
         } else if let Some(f) = self.pronoun(j) {
             return vec![f];
@@ -416,11 +420,7 @@ impl<'a> Attributor<'a> {
             if let Some(and) = (a + 1..j).find(|&t| self.tok(t) == "and")
                 && let Some(m) = self.mention_at(and - 1)
             {
-                let named = Found {
-                    speaker: self.entity_speaker(m),
-                    start: m.span.start,
-                    pronoun: false,
-                };
+                let named = self.named(m);
                 return vec![named, self.group(and + 1, j)];
             }
             out.push(self.group(a, j));
@@ -434,14 +434,7 @@ impl<'a> Attributor<'a> {
             && self.same_sentence(start_tok - 2, start_tok)
         {
             if let Some(m) = self.mention_at(start_tok - 2) {
-                out.insert(
-                    0,
-                    Found {
-                        speaker: self.entity_speaker(m),
-                        start: m.span.start,
-                        pronoun: false,
-                    },
-                );
+                out.insert(0, self.named(m));
             }
         }
         out
@@ -469,11 +462,7 @@ impl<'a> Attributor<'a> {
                         | "now"
                 ) || next.chars().all(|c| c.is_ascii_digit());
                 if let Some(m) = self.mention_at(k).filter(|_| starter) {
-                    return Some(Found {
-                        speaker: self.entity_speaker(m),
-                        start: m.span.start,
-                        pronoun: false,
-                    });
+                    return Some(self.named(m));
                 }
                 if starter && self.is_head(k) {
                     let a = self.group_back(k, sent_first);
@@ -490,12 +479,19 @@ impl<'a> Attributor<'a> {
         if i >= self.seg.tokens.len() {
             return Vec::new();
         }
-        if let Some(m) = self.mention_at(i) {
-            return vec![Found {
-                speaker: self.entity_speaker(m),
-                start: m.span.start,
-                pronoun: false,
-            }];
+        // A named entity, possibly after a title: "said Mayor Ada Brook".
+        let mut t = i;
+        while t < self.seg.tokens.len() && t < i + 4 && self.same_sentence(i, t) {
+            if let Some(m) = self.mention_at(t) {
+                return vec![self.named(m)];
+            }
+            if !self.seg.tokens[t].cap
+                || t + 1 >= self.seg.tokens.len()
+                || !self.sep(t).trim().is_empty()
+            {
+                break;
+            }
+            t += 1;
         }
         if let Some(f) = self.pronoun(i) {
             return vec![f];
@@ -520,6 +516,25 @@ impl<'a> Attributor<'a> {
         let Some(h) = last_head else {
             return Vec::new();
         };
+        // "people familiar with the talks": keep the postmodifier up to the next punctuation.
+        if h + 1 < self.seg.tokens.len()
+            && self.sep(h).trim().is_empty()
+            && self.same_sentence(h, h + 1)
+            && matches!(
+                self.tok(h + 1),
+                "familiar" | "close" | "briefed" | "involved" | "knowledgeable"
+            )
+        {
+            let mut e = h + 1;
+            while e < h + 8
+                && e + 1 < self.seg.tokens.len()
+                && self.same_sentence(e, e + 1)
+                && self.sep(e).trim().is_empty()
+            {
+                e += 1;
+            }
+            return vec![self.group(i, e)];
+        }
         // Split "officials and former officers" where both sides end in a head noun.
         let mut out = Vec::new();
         for (k, &s) in starts.iter().enumerate() {
@@ -666,15 +681,7 @@ impl<'a> Attributor<'a> {
             let m = (first..before_end)
                 .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc));
             if let Some(m) = m {
-                return (
-                    Some(Found {
-                        speaker: self.entity_speaker(m),
-                        start: m.span.start,
-                        pronoun: false,
-                    }),
-                    String::new(),
-                    "quote.colon",
-                );
+                return (Some(self.named(m)), String::new(), "quote.colon");
             }
         }
         // 3a. A short attribution sentence next: "“…” Brook said."

@@ -178,9 +178,17 @@ pub fn resolve(
     (entities, mentions)
 }
 
-/// "Morena party" names the party "Morena"; other names stay as written.
+/// "Morena party" names the party "Morena"; Harold “Jim” Nicholson is Harold Nicholson.
 fn tidy_name(s: &str) -> String {
-    s.strip_suffix(" party").unwrap_or(s).to_string()
+    let s = s.strip_suffix(" party").unwrap_or(s);
+    for (open, close) in [(" “", "” "), (" \"", "\" ")] {
+        if let Some(a) = s.find(open)
+            && let Some(b) = s[a..].find(close)
+        {
+            return format!("{} {}", &s[..a], &s[a + b + close.len()..]);
+        }
+    }
+    s.to_string()
 }
 
 /// Finds surnames (and last two names) of people named in full, anywhere in the document.

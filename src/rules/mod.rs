@@ -105,10 +105,30 @@ impl<'a> Ctx<'a> {
     pub fn token(&self, i: usize) -> Token {
         self.seg.tokens[i]
     }
-    /// True when tokens `i` and `i + 1` sit in one sentence with only a space between.
+    /// True when tokens `i` and `i + 1` sit in one sentence with only a space between, or
+    /// around a quoted nickname: Harold “Jim” Nicholson.
     pub fn adjacent(&self, i: usize) -> bool {
         let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
-        a.sentence == b.sentence && !a.possessive && &self.text[a.span.end..b.span.start] == " "
+        if a.sentence != b.sentence || a.possessive {
+            return false;
+        }
+        match &self.text[a.span.end..b.span.start] {
+            " " => true,
+            " “" | " \"" => self.nickname_at(i + 1),
+            "” " | "\" " => i > 0 && self.nickname_at(i),
+            _ => false,
+        }
+    }
+
+    /// Token `i` is a one-word capitalised nickname in quotes between two name words.
+    fn nickname_at(&self, i: usize) -> bool {
+        let toks = &self.seg.tokens;
+        if i == 0 || i + 1 >= toks.len() || !toks[i].cap || !toks[i - 1].cap || !toks[i + 1].cap {
+            return false;
+        }
+        let before = &self.text[toks[i - 1].span.end..toks[i].span.start];
+        let after = &self.text[toks[i].span.end..toks[i + 1].span.start];
+        matches!((before, after), (" “", "” ") | (" \"", "\" "))
     }
     /// The word after token `i` in the same sentence, if only spaces separate them.
     pub fn next_word(&self, i: usize) -> Option<&'a str> {

@@ -140,6 +140,11 @@ const KIND_NOUNS: &[&str] = &[
     "charity",
 ];
 
+/// True when `w` ends organisation names ("Committee", "Inc.").
+pub fn is_head(w: &str) -> bool {
+    HEADS.contains(&w)
+}
+
 pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for &run in runs {
@@ -149,7 +154,7 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         }
         let last = run.end - 1;
         let last_w = ctx.tok(last);
-        if HEADS.contains(&last_w) && last > s && !ctx.token(s).possessive {
+        if is_head(last_w) && last > s && !ctx.token(s).possessive {
             out.push(org(ctx, s, run.end, HEAD));
             continue;
         }

@@ -343,7 +343,8 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     let looks_like_name = (s..e).all(|i| {
         let w = ctx.tok(i);
         !ctx.lex.is_demonym(w) && !w.ends_with('.') && w.chars().any(|c| c.is_lowercase())
-    });
+    }) && !super::org::is_head(last)
+        && !(n == 1 && crate::cues::is_source_head(&last.to_lowercase()));
     if !looks_like_name || ctx.in_headline(s) {
         return None;
     }
