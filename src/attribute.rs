@@ -6,7 +6,7 @@
 use crate::cues::{Pronoun, is_source_head, is_speech_verb, pronoun_kind};
 use crate::segment::Segments;
 use crate::types::{
-    Claim, ClaimKind, Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType,
+    Claim, ClaimKind, Entity, EntityType, Mention, Quote, QuoteKind, Span, Speaker, SpeakerType,
 };
 
 /// The rungs of quote attribution: id, confidence, reason.
@@ -564,7 +564,13 @@ impl<'a> Attributor<'a> {
                 });
                 continue;
             }
-            let (found, cue, rule) = self.attribute_one(q, &out, &quotes[..qi], used_cues);
+            // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
+            // that is a claim of its own.
+            let mut spent = Vec::new();
+            let (found, cue, rule) = self.attribute_one(q, &out, &quotes[..qi], &mut spent);
+            if q.kind == QuoteKind::Direct {
+                used_cues.extend(spent);
+            }
             let rule = match (&found, rule) {
                 (None, _) => "quote.unattributed",
                 (_, r) => r,

@@ -2,6 +2,7 @@
 //! to former officers"): one claim per sentence and source, with the content span.
 
 use crate::attribute::{Attributor, Found};
+use crate::cues::is_belief_verb;
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
 
 /// Claim rules: id, confidence, reason.
@@ -78,6 +79,9 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                         };
                     (objs, "claim.cue-subject")
                 } else {
+                    if is_belief_verb(w) && subj.iter().any(|f| f.pronoun) {
+                        continue;
+                    }
                     let r = if subj.iter().any(|f| f.pronoun) {
                         "claim.pronoun-cue"
                     } else {
@@ -132,7 +136,7 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
 
 /// "told The Times that …": a reported clause follows within a few words.
 fn told_that(at: &Attributor, c: usize, end: usize) -> bool {
-    (c + 1..end.min(c + 7)).any(|k| at.tok(k) == "that")
+    (c + 1..end.min(c + 14)).any(|k| at.tok(k) == "that")
 }
 
 /// The reported content: after the cue (and "that") when the cue opens the sentence's

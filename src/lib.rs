@@ -71,7 +71,7 @@ impl Pipeline {
         let mut cands = self.matcher.find(text, &seg, &self.gaz);
         cands.extend(rules::find(&ctx));
         let cands = drop_demonyms(text, &self.gaz, cands);
-        let selected = resolve::select(cands);
+        let selected = resolve::join_stations(text, resolve::select(cands));
         let (entities, mentions) = resolve::resolve(text, &seg, &self.gaz, selected);
 
         let mut warnings = Vec::new();

@@ -285,7 +285,11 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
     {
         return QuoteKind::Title;
     }
-    if TERM_CUES.iter().any(|t| recent.trim_end().ends_with(t)) && n <= 5 {
+    let recent_bare = recent
+        .trim_end()
+        .trim_end_matches(" the")
+        .trim_end_matches(" a");
+    if TERM_CUES.iter().any(|t| recent_bare.ends_with(t)) && n <= 5 {
         return QuoteKind::Term;
     }
     let _ = lex;

@@ -34,6 +34,29 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
+/// "NBC Chicago", "CNN Philippines": a broadcaster's acronym and a place form one station.
+pub fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let acronym = prev.span.of(text);
+            if prev.etype == EntityType::Org
+                && c.etype == EntityType::Loc
+                && (2..=5).contains(&acronym.len())
+                && acronym.bytes().all(|b| b.is_ascii_uppercase())
+                && &text[prev.span.end..c.span.start] == " "
+            {
+                prev.span.end = c.span.end;
+                prev.source = Source::Rule(org::STATION);
+                prev.gaz = None;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 const LOCATIVE: &[&str] = &[
     "in", "at", "from", "to", "near", "outside", "across", "into", "of", "In", "At", "From",
 ];
@@ -74,11 +97,12 @@ pub fn resolve(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut person_full: Vec<(Vec<String>, usize)> = Vec::new();
-    // Longest person names first, so "Ada Brook" exists before "Brook" looks for it.
+    // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
         let c = &cands[i];
         (
+            c.gaz.is_none(),
             std::cmp::Reverse(c.span.of(text).split_whitespace().count()),
             c.span.start,
         )
@@ -93,17 +117,22 @@ pub fn resolve(
         };
         let g = if let Some(&g) = by_key.get(&k) {
             g
-        } else if c.etype == EntityType::Person && c.gaz.is_none() {
+        } else if c.etype == EntityType::Person {
             let words: Vec<String> = surface.split_whitespace().map(key).collect();
             let found = person_full
                 .iter()
                 .find(|(full, _)| full.len() > words.len() && full.ends_with(&words));
             match found {
-                Some(&(_, g)) => g,
-                None => {
+                Some(&(_, g)) if c.gaz.is_none() => g,
+                _ => {
                     groups.push(Vec::new());
-                    person_full.push((words, groups.len() - 1));
-                    groups.len() - 1
+                    let g = groups.len() - 1;
+                    if let Some(gi) = c.gaz {
+                        let canon = &gaz.entries[gi].name;
+                        person_full.push((canon.split_whitespace().map(key).collect(), g));
+                    }
+                    person_full.push((words, g));
+                    g
                 }
             }
         } else {
@@ -129,17 +158,27 @@ pub fn resolve(
         let mut members = groups[g].clone();
         members.sort_by_key(|&i| cands[i].span.start);
         let c0 = &cands[members[0]];
+        // The name is the fullest form the text gives; the gazetteer's canonical form when
+        // the text uses it. The id stays the gazetteer's, stable across documents.
+        let longest = members
+            .iter()
+            .map(|&i| cands[i].span.of(text))
+            .max_by_key(|s| (s.split_whitespace().count(), s.len()))
+            .unwrap();
+        let fullest = tidy_name(longest);
         let (id, name) = match members.iter().find_map(|&i| cands[i].gaz) {
-            Some(gi) => (gaz.entries[gi].id.clone(), gaz.entries[gi].name.clone()),
-            None => {
-                let longest = members
-                    .iter()
-                    .map(|&i| cands[i].span.of(text))
-                    .max_by_key(|s| (s.split_whitespace().count(), s.len()))
-                    .unwrap();
-                let name = tidy_name(longest);
-                (format!("{}:{}", c0.etype.slug_prefix(), slug(&name)), name)
+            Some(gi) => {
+                let e = &gaz.entries[gi];
+                let used = members.iter().any(|&i| {
+                    let s = cands[i].span.of(text);
+                    s == e.name || s == e.name.to_uppercase()
+                });
+                (e.id.clone(), if used { e.name.clone() } else { fullest })
             }
+            None => (
+                format!("{}:{}", c0.etype.slug_prefix(), slug(&fullest)),
+                fullest,
+            ),
         };
         let mut aliases: Vec<String> = Vec::new();
         let mut roles: Vec<String> = Vec::new();

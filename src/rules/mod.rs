@@ -60,6 +60,10 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     (org::COPYRIGHT, "the holder in \"X ©\" is an organisation"),
     (
+        org::STATION,
+        "a broadcaster's acronym followed by a place is a station: \"NBC Denver\"",
+    ),
+    (
         org::ACRONYM,
         "an all-capital acronym that spells the initials of an organisation named in the document",
     ),
@@ -68,7 +72,7 @@ pub const RULES: &[(&str, &str)] = &[
 /// Words that may sit inside a name run between capitalised words.
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la", "le",
-    "bin", "ibn", "al", "el", "y", "of", "for", "and", "on", "the",
+    "bin", "ibn", "al", "el", "y", "of", "for",
 ];
 
 /// A run of capitalised tokens: token indices `[first, end)`.

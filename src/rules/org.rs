@@ -11,6 +11,21 @@ pub const COMPANY: &str = "org.company";
 pub const PARTY: &str = "org.party";
 pub const COPYRIGHT: &str = "org.copyright";
 pub const ACRONYM: &str = "org.acronym";
+pub const STATION: &str = "org.station";
+
+/// Newspaper names that "The" completes: "The Times", "The Post".
+const PAPERS: &[&str] = &[
+    "Times",
+    "Post",
+    "Guardian",
+    "Telegraph",
+    "Economist",
+    "Atlantic",
+    "Globe",
+    "Herald",
+    "Tribune",
+    "Journal",
+];
 
 /// Nouns that end an organisation's name.
 const HEADS: &[&str] = &[
@@ -152,6 +167,14 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         if s >= run.end {
             continue;
         }
+        if s == run.first + 1
+            && s + 1 == run.end
+            && ctx.tok(run.first) == "The"
+            && PAPERS.contains(&ctx.tok(s))
+        {
+            out.push(org(ctx, run.first, run.end, HEAD));
+            continue;
+        }
         let last = run.end - 1;
         let last_w = ctx.tok(last);
         if is_head(last_w) && last > s && !ctx.token(s).possessive {
@@ -195,7 +218,38 @@ fn lead(ctx: &Ctx, run: Run) -> usize {
     while s < run.end
         && matches!(
             ctx.tok(s),
-            "The" | "A" | "An" | "But" | "And" | "In" | "At" | "On" | "For"
+            "The"
+                | "A"
+                | "An"
+                | "But"
+                | "And"
+                | "In"
+                | "At"
+                | "On"
+                | "For"
+                | "Because"
+                | "When"
+                | "While"
+                | "If"
+                | "As"
+                | "After"
+                | "Before"
+                | "Since"
+                | "Although"
+                | "So"
+                | "Yet"
+                | "Or"
+                | "By"
+                | "With"
+                | "From"
+                | "To"
+                | "Of"
+                | "That"
+                | "This"
+                | "Why"
+                | "How"
+                | "What"
+                | "Where"
         )
     {
         s += 1;
