@@ -194,6 +194,13 @@ const MODIFIERS: &[&str] = &[
     "civil",
 ];
 
+/// Words that open a described source: "the lawsuit", "one aide", "his spokesman".
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "one", "One", "another", "his", "His", "her", "Her",
+    "their", "Their", "its", "Its", "this", "This", "that", "a", "two", "three", "several", "some",
+    "Some",
+];
+
 /// Capitalised words that never start a source phrase.
 const NOT_SOURCE: &[&str] = &[
     "But",
@@ -425,6 +432,24 @@ impl<'a> Attributor<'a> {
             }
             out.push(self.group(a, j));
             start_tok = a;
+        } else if let Some(a) = self.determiner_phrase(j, sent_first).filter(|_| {
+            matches!(
+                self.tok(c),
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "added"
+                    | "wrote"
+                    | "writes"
+                    | "stated"
+                    | "warned"
+                    | "argued"
+            )
+        }) {
+            // "the lawsuit says", "the Democratic nominee said": a described source.
+            return vec![self.group(a, j)];
         } else {
             return Vec::new();
         }
@@ -438,6 +463,49 @@ impl<'a> Attributor<'a> {
             }
         }
         out
+    }
+
+    /// A lower-case noun phrase ending at token `j` that opens with a determiner within four
+    /// words: returns the determiner's token.
+    fn determiner_phrase(&self, j: usize, floor: usize) -> Option<usize> {
+        let w = self.tok(j);
+        if self.seg.tokens[j].cap
+            || !w.chars().all(char::is_alphabetic)
+            || MODIFIERS.contains(&w)
+            || matches!(
+                w,
+                "or" | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "i"
+            )
+        {
+            return None;
+        }
+        let mut a = j;
+        while a > floor
+            && j - a < 5
+            && self.same_sentence(a - 1, j)
+            && self.sep(a - 1).trim().is_empty()
+        {
+            a -= 1;
+            if DETERMINERS.contains(&self.tok(a)) {
+                return Some(a);
+            }
+            if self.seg.tokens[a].possessive && self.seg.tokens[a].cap {
+                // "Brook’s spokesman said".
+                return Some(a);
+            }
+        }
+        None
     }
 
     /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
@@ -479,16 +547,28 @@ impl<'a> Attributor<'a> {
         if i >= self.seg.tokens.len() {
             return Vec::new();
         }
-        // A named entity, possibly after a title: "said Mayor Ada Brook".
+        // A named entity, possibly after a title or a description: "said Mayor Ada Brook",
+        // "said former Wisconsin Gov. Ed Voss", "said Republican consultant Ola Berg".
         let mut t = i;
-        while t < self.seg.tokens.len() && t < i + 4 && self.same_sentence(i, t) {
-            if let Some(m) = self.mention_at(t) {
-                return vec![self.named(m)];
+        while t < self.seg.tokens.len() && t < i + 8 && self.same_sentence(i, t) {
+            if let Some(m) = self.mention_at(t).filter(|m| m.etype != EntityType::Loc) {
+                // "a White House official": the name only modifies the head noun after it.
+                let after = self.seg.token_at_or_after(m.span.end);
+                let modifier = after < self.seg.tokens.len()
+                    && self.same_sentence(t, after)
+                    && self.text[m.span.end..self.seg.tokens[after].span.start]
+                        .trim()
+                        .is_empty()
+                    && !self.seg.tokens[after].cap
+                    && self.is_head(after);
+                if !modifier {
+                    return vec![self.named(m)];
+                }
+                break;
             }
-            if !self.seg.tokens[t].cap
-                || t + 1 >= self.seg.tokens.len()
-                || !self.sep(t).trim().is_empty()
-            {
+            let w = self.tok(t);
+            let plain = self.seg.tokens[t].cap || MODIFIERS.contains(&w) || w.ends_with('.');
+            if !plain || t + 1 >= self.seg.tokens.len() || !self.sep(t).trim().is_empty() {
                 break;
             }
             t += 1;
@@ -514,6 +594,24 @@ impl<'a> Attributor<'a> {
             j += 1;
         }
         let Some(h) = last_head else {
+            // "said the Democratic nominee": a described source up to the punctuation.
+            if DETERMINERS.contains(&self.tok(i)) {
+                let mut e = i;
+                while e + 1 < self.seg.tokens.len()
+                    && e < i + 6
+                    && self.same_sentence(e, e + 1)
+                    && self.sep(e).trim().is_empty()
+                    && !matches!(
+                        self.tok(e + 1),
+                        "who" | "that" | "which" | "in" | "on" | "at"
+                    )
+                {
+                    e += 1;
+                }
+                if e > i {
+                    return vec![self.group(i, e)];
+                }
+            }
             return Vec::new();
         };
         // "people familiar with the talks": keep the postmodifier up to the next punctuation.
