@@ -194,6 +194,15 @@ const MODIFIERS: &[&str] = &[
     "civil",
 ];
 
+/// Words that end a source phrase when walking back from its head noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "by", "with", "from", "to", "for", "of", "that", "which", "who", "whom",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "should", "must", "it", "he", "she", "they", "we", "you", "i",
+    "but", "or", "if", "because", "when", "while", "as", "than", "not", "no", "so", "do", "does",
+    "did", "there", "here", "about", "after", "before", "over", "under", "into", "its", "also",
+];
+
 /// Words that open a described source: "the lawsuit", "one aide", "his spokesman".
 const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "one", "One", "another", "his", "His", "her", "Her",
@@ -358,10 +367,17 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
+    /// common noun ("engineers", "farmers").
     fn is_head(&self, i: usize) -> bool {
         let w = self.tok(i);
         is_source_head(w)
             || (w.starts_with(char::is_uppercase) && is_source_head(&w.to_lowercase()))
+            || (w.len() > 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && self.is_plain_noun(i))
     }
 
     fn is_modifier(&self, i: usize) -> bool {
@@ -373,18 +389,36 @@ impl<'a> Attributor<'a> {
         MODIFIERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) || self.is_head(i)
     }
 
+    /// A lower-case word that can modify a head noun ("port officials"): not a function
+    /// word, not a verb of speech.
+    fn is_plain_noun(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        !self.seg.tokens[i].cap
+            && w.chars().all(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(&w)
+            && !is_speech_verb(w)
+            && !w.ends_with("ly")
+            && !w.ends_with("ed")
+    }
+
     /// An unnamed-source phrase ending at head token `h`, walking back over modifiers.
     fn group_back(&self, h: usize, floor: usize) -> usize {
         let mut a = h;
         while a > floor
+            && h - a < 7
             && self.same_sentence(a - 1, a)
             && self.sep(a - 1).trim().is_empty()
-            && self.is_modifier(a - 1)
+            && (self.is_modifier(a - 1) || self.is_plain_noun(a - 1))
         {
             if self.seg.tokens[a - 1].possessive {
                 break;
             }
             a -= 1;
+            // A determiner or a number opens the phrase: nothing before it belongs.
+            let w = self.tok(a);
+            if DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
         }
         // Never start on "and" or "of".
         while a < h && matches!(self.tok(a), "and" | "of" | "&") {
@@ -457,10 +491,9 @@ impl<'a> Attributor<'a> {
         if start_tok >= 2
             && self.tok(start_tok - 1) == "and"
             && self.same_sentence(start_tok - 2, start_tok)
+            && let Some(m) = self.mention_at(start_tok - 2)
         {
-            if let Some(m) = self.mention_at(start_tok - 2) {
-                out.insert(0, self.named(m));
-            }
+            out.insert(0, self.named(m));
         }
         out
     }
@@ -796,11 +829,11 @@ impl<'a> Attributor<'a> {
             let ns = seg.sentences[next];
             if ns.end_token - ns.first_token <= 6 {
                 for c in ns.first_token..ns.end_token {
-                    if self.is_cue(c) {
-                        if let Some(f) = self.subjects(c).into_iter().last() {
-                            used_cues.push(c);
-                            return (Some(f), self.cue_text(c), "quote.next-sentence");
-                        }
+                    if self.is_cue(c)
+                        && let Some(f) = self.subjects(c).into_iter().last()
+                    {
+                        used_cues.push(c);
+                        return (Some(f), self.cue_text(c), "quote.next-sentence");
                     }
                 }
             }

@@ -199,3 +199,89 @@ fn words_outside_quotes(at: &Attributor, sp: Span) -> usize {
         .filter(|t| !at.in_quote(t.span.start))
         .count()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Gazetteers, Options, Pipeline};
+
+    /// (sentence, expected speaker, expected cue) for indirect claims; None: no claim.
+    const CASES: &[(&str, Option<&str>, &str)] = &[
+        (
+            "Port officials say the canal will reopen in June.",
+            Some("Port officials"),
+            "say",
+        ),
+        (
+            "The canal will reopen in June, two senior port officials said.",
+            Some("two senior port officials"),
+            "said",
+        ),
+        (
+            "The canal will reopen in June, according to people familiar with the plan.",
+            Some("people familiar with the plan"),
+            "according to",
+        ),
+        (
+            "That plan, critics say, will fail within a year.",
+            Some("critics"),
+            "say",
+        ),
+        (
+            "Current and former engineers told the council that the dam was unsafe.",
+            Some("Current and former engineers"),
+            "told",
+        ),
+        (
+            "The port authority declined to comment on the plan.",
+            None,
+            "",
+        ),
+        ("She fears the worst, he believed.", None, ""),
+    ];
+
+    #[test]
+    fn table() {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        for (text, speaker, cue) in CASES {
+            let ex = p.extract(&Document::new("t", *text));
+            let got: Vec<(String, String)> = ex
+                .claims
+                .iter()
+                .filter(|c| c.kind == crate::ClaimKind::Indirect)
+                .map(|c| {
+                    (
+                        c.speaker
+                            .as_ref()
+                            .map(|s| s.name.clone())
+                            .unwrap_or_default(),
+                        c.cue.clone(),
+                    )
+                })
+                .collect();
+            match speaker {
+                Some(s) => assert!(
+                    got.contains(&(s.to_string(), cue.to_string())),
+                    "{text}: {got:?}"
+                ),
+                None => assert!(got.is_empty(), "{text}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn coordinated_sources_give_one_claim_each() {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        let text = "Kemal Arslan, a retired engineer, warned of floods. The dam leaks badly, Arslan and other former engineers said.";
+        let ex = p.extract(&Document::new("t", text));
+        let names: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| c.speaker.as_ref().map(|s| s.name.clone()))
+            .collect();
+        assert!(names.contains(&"Kemal Arslan".to_string()), "{names:?}");
+        assert!(
+            names.contains(&"other former engineers".to_string()),
+            "{names:?}"
+        );
+    }
+}

@@ -143,9 +143,10 @@ pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
     let last = text[..e].chars().next_back();
-    !before.is_some_and(|c| c.is_alphanumeric())
-        && !(after.is_some_and(|c| c.is_alphanumeric())
-            && last.is_some_and(|c| c.is_alphanumeric()))
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A form ending in punctuation ("U.S.") may touch a word; one ending in a letter may not.
+    let glued_after = word(after) && word(last);
+    !(word(before) || glued_after)
 }
 
 /// An ambiguous place name counts when a locative preposition precedes it and no

@@ -217,9 +217,8 @@ const TERM_CUES: &[&str] = &[
 
 /// Sorts each quote into direct, partial, title, term or nickname.
 pub fn classify(text: &str, seg: &Segments, lex: &Lexicon, quotes: &mut [Quote]) {
-    for i in 0..quotes.len() {
-        let q = &quotes[i];
-        quotes[i].kind = kind_of(text, seg, lex, q);
+    for q in quotes.iter_mut() {
+        q.kind = kind_of(text, seg, lex, q);
     }
 }
 
@@ -278,9 +277,12 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
             .take(6)
             .any(|x| x == *w)
     });
+    // Title case over every longer word: a headline, a show or a book, not speech.
+    let all_caps_words = words.iter().filter(|w| w.chars().count() >= 4).count() >= 2;
     if title_case
         && (near_work
             || after_line.starts_with(':')
+            || (all_caps_words && n <= 8)
             || (!has_cue && !content.ends_with(['.', '?', '!', ','])))
     {
         return QuoteKind::Title;

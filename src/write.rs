@@ -69,7 +69,7 @@ struct ErrorRow<'a> {
 }
 
 enum Table {
-    Csv(csv::Writer<BufWriter<NamedTempFile>>),
+    Csv(Box<csv::Writer<BufWriter<NamedTempFile>>>),
     Json(BufWriter<NamedTempFile>),
 }
 
@@ -89,7 +89,7 @@ impl Out {
         let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
         let buf = BufWriter::with_capacity(1 << 16, tmp);
         let table = match format {
-            Format::Csv => Table::Csv(csv::Writer::from_writer(buf)),
+            Format::Csv => Table::Csv(Box::new(csv::Writer::from_writer(buf))),
             Format::JsonLines => Table::Json(buf),
         };
         Ok(Out { table, path })

@@ -370,7 +370,7 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
 /// The role in an apposition after token `end` (exclusive): ", a retired CIA officer,".
 /// A relative clause (", who ...") gives `Some("")`: a person, but no role.
 pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
-    if end == 0 || end >= ctx.seg.tokens.len() + 1 {
+    if end == 0 || end > ctx.seg.tokens.len() {
         return None;
     }
     let after = ctx.token(end - 1).full_end;
