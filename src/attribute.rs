@@ -252,8 +252,9 @@ pub struct Attributor<'a> {
 #[derive(Debug, Clone)]
 pub struct Found {
     pub speaker: Speaker,
-    /// Where the speaker phrase starts (for content spans).
+    /// Where the speaker phrase starts and ends (for content spans).
     pub start: usize,
+    pub end: usize,
     pub pronoun: bool,
 }
 
@@ -326,6 +327,7 @@ impl<'a> Attributor<'a> {
         Found {
             speaker: self.entity_speaker(m),
             start: m.span.start,
+            end: m.span.end,
             pronoun: false,
         }
     }
@@ -346,6 +348,7 @@ impl<'a> Attributor<'a> {
                 Some(Found {
                     speaker: self.entity_speaker(m),
                     start: self.seg.tokens[i].span.start,
+                    end: self.seg.tokens[i].span.end,
                     pronoun: true,
                 })
             }
@@ -363,8 +366,20 @@ impl<'a> Attributor<'a> {
                 role: None,
             },
             start: span.start,
+            end: span.end,
             pronoun: false,
         }
+    }
+
+    /// The speaker after a cue when it closes its clause: "…, said Ada Brook." but not
+    /// "said the talks were serious".
+    pub fn final_objects(&self, i: usize) -> Vec<Found> {
+        let mut out = self.objects(i);
+        out.retain(|f| {
+            let rest = self.text[f.end..].trim_start();
+            rest.is_empty() || rest.starts_with(['.', ',', ';', '\n', '!', '?', '—', '('])
+        });
+        out
     }
 
     /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
@@ -482,7 +497,19 @@ impl<'a> Attributor<'a> {
                     | "argued"
             )
         }) {
-            // "the lawsuit says", "the Democratic nominee said": a described source.
+            // "the lawsuit says", "the Democratic nominee said": a described source, with
+            // the noun it qualifies: "farmers in the valley say".
+            if a >= sent_first + 2
+                && matches!(
+                    self.tok(a - 1),
+                    "in" | "of" | "from" | "at" | "across" | "on" | "for"
+                )
+                && self.sep(a - 2).trim().is_empty()
+                && self.sep(a - 1).trim().is_empty()
+                && self.is_head(a - 2)
+            {
+                return vec![self.group(self.group_back(a - 2, sent_first), j)];
+            }
             return vec![self.group(a, j)];
         } else {
             return Vec::new();
@@ -561,7 +588,8 @@ impl<'a> Attributor<'a> {
                         | "then"
                         | "former"
                         | "now"
-                ) || next.chars().all(|c| c.is_ascii_digit());
+                ) || next.chars().all(|c| c.is_ascii_digit())
+                    || next.ends_with("ing");
                 if let Some(m) = self.mention_at(k).filter(|_| starter) {
                     return Some(self.named(m));
                 }
@@ -807,7 +835,7 @@ impl<'a> Attributor<'a> {
                 self.subjects(c)
                     .into_iter()
                     .last()
-                    .or_else(|| self.objects(c + 1).into_iter().next())
+                    .or_else(|| self.final_objects(c + 1).into_iter().next())
             };
             if let Some(f) = found {
                 return (Some(f), self.cue_text(c), "quote.sentence-cue");
@@ -849,6 +877,7 @@ impl<'a> Attributor<'a> {
                     Some(Found {
                         speaker: sp,
                         start: pq.outer.start,
+                        end: pq.outer.start,
                         pronoun: false,
                     }),
                     pc.cue.clone(),

@@ -68,7 +68,7 @@ impl Pipeline {
         let text = doc.text.as_str();
         let seg = segment::segment(text);
         let ctx = rules::Ctx::new(text, &seg, &self.gaz.lexicon);
-        let mut cands = self.matcher.find(text, &seg, &self.gaz);
+        let mut cands = self.matcher.find(text, &seg, &self.gaz, &ctx.headline);
         cands.extend(rules::find(&ctx));
         let cands = drop_demonyms(text, &self.gaz, cands);
         let selected = resolve::join_stations(text, resolve::select(cands));

@@ -2,7 +2,7 @@
 //! on word boundaries, leftmost-longest. Place names that are also ordinary words need
 //! evidence before they count.
 
-use crate::gazetteer::Gazetteers;
+use crate::gazetteer::{Gazetteers, Lexicon};
 use crate::segment::Segments;
 use crate::types::{EntityType, Source, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -23,9 +23,46 @@ pub struct GazMatcher {
     ac: Option<AhoCorasick>,
     /// For each pattern, the gazetteer entry it stands for.
     entry_of: Vec<usize>,
-    /// For each pattern, whether it is an ambiguous place name needing evidence.
-    ambiguous: Vec<bool>,
+    /// For each pattern, the evidence it needs before it counts.
+    need: Vec<Need>,
 }
+
+/// Evidence a gazetteer form needs in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Nothing,
+    /// Month and weekday names: never a place.
+    Never,
+    /// An ambiguous place name ("Reading", "March"): a locative preposition before it.
+    Place,
+    /// An upper-case copy ("WASHINGTON"): a dateline or an all-capitals line around it.
+    Caps,
+    /// A single ordinary word ("Target", "Shell"): not opening a sentence, not in a headline.
+    Plain,
+}
+
+/// Month and weekday names are never places, whatever a place list says.
+const NEVER_PLACES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Prepositions before a place ("in London", "from Reading").
 const LOCATIVE: &[&str] = &[
@@ -79,11 +116,27 @@ impl GazMatcher {
         upper.dedup_by(|a, b| a.0 == b.0);
         pats.extend(upper);
         pats.sort();
-        let ambiguous = pats
+        let lex = &gaz.lexicon;
+        let need = pats
             .iter()
             .map(|(f, i)| {
-                gaz.entries[*i].etype == EntityType::Loc
-                    && gaz.lexicon.ambiguous.contains(f.as_str())
+                let e = &gaz.entries[*i];
+                let single = !f.contains(' ');
+                if e.etype == EntityType::Loc && single && NEVER_PLACES.contains(&f.as_str()) {
+                    Need::Never
+                } else if e.etype == EntityType::Loc && lex.ambiguous.contains(f.as_str()) {
+                    Need::Place
+                } else if *f != e.name && !e.aliases.contains(f) {
+                    Need::Caps
+                } else if single
+                    && e.etype != EntityType::Loc
+                    && f.chars().any(char::is_lowercase)
+                    && lex.is_common(f)
+                {
+                    Need::Plain
+                } else {
+                    Need::Nothing
+                }
             })
             .collect();
         let entry_of = pats.iter().map(|p| p.1).collect();
@@ -97,15 +150,18 @@ impl GazMatcher {
                     .expect("gazetteer automaton builds"),
             )
         };
-        GazMatcher {
-            ac,
-            entry_of,
-            ambiguous,
-        }
+        GazMatcher { ac, entry_of, need }
     }
 
     /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
-    pub fn find(&self, text: &str, seg: &Segments, gaz: &Gazetteers) -> Vec<Candidate> {
+    /// `headline[s]` tells whether sentence `s` is a title-case headline.
+    pub fn find(
+        &self,
+        text: &str,
+        seg: &Segments,
+        gaz: &Gazetteers,
+        headline: &[bool],
+    ) -> Vec<Candidate> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -121,7 +177,15 @@ impl GazMatcher {
             if s < last_end {
                 continue;
             }
-            if self.ambiguous[p] && !place_evidence(text, seg, Span::new(s, e)) {
+            let span = Span::new(s, e);
+            let ok = match self.need[p] {
+                Need::Nothing => true,
+                Need::Never => false,
+                Need::Place => place_evidence(text, seg, span),
+                Need::Caps => caps_evidence(text, seg, span),
+                Need::Plain => plain_evidence(text, seg, &gaz.lexicon, span, headline),
+            };
+            if !ok {
                 continue;
             }
             let entry = self.entry_of[p];
@@ -147,6 +211,62 @@ pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
     // A form ending in punctuation ("U.S.") may touch a word; one ending in a letter may not.
     let glued_after = word(after) && word(last);
     !(word(before) || glued_after)
+}
+
+/// An upper-case form counts at a line start ("WASHINGTON —", "LONDON 1996-08-30") or
+/// beside another all-capitals word.
+fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    if text[line_start..span.start].trim().is_empty() {
+        return true;
+    }
+    let caps = |t: &crate::segment::Token| {
+        let w = t.span.of(text);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    let i = seg.token_at_or_after(span.start);
+    let j = seg.token_at_or_after(span.end);
+    // Only a neighbour on the same line counts (a match may start inside a token: guard).
+    let same_line = |a: usize, b: usize| a <= b && !text[a..b].contains('\n');
+    (i > 0 && caps(&seg.tokens[i - 1]) && same_line(seg.tokens[i - 1].span.end, span.start))
+        || (j < seg.tokens.len()
+            && caps(&seg.tokens[j])
+            && same_line(span.end, seg.tokens[j].span.start))
+}
+
+/// A name that is also an ordinary word counts inside a sentence of running text.
+/// Inside a title quoted in running text ("… Using Mexico to Target the U.S. appeared …")
+/// the capitalised ordinary words around it give it away.
+fn plain_evidence(
+    text: &str,
+    seg: &Segments,
+    lex: &Lexicon,
+    span: Span,
+    headline: &[bool],
+) -> bool {
+    let i = seg.token_at_or_after(span.start);
+    if i >= seg.tokens.len() {
+        return false;
+    }
+    let s = seg.tokens[i].sentence;
+    if seg.sentences[s].first_token == i || headline.get(s).copied().unwrap_or(false) {
+        return false;
+    }
+    let sent = seg.sentences[s];
+    let lo = i.saturating_sub(4).max(sent.first_token);
+    let hi = (i + 5).min(sent.end_token);
+    let title_words = (lo..hi)
+        .filter(|&k| k != i && k != sent.first_token)
+        .filter(|&k| {
+            // Capitalised ordinary words; demonyms and acronyms are capitalised anyway.
+            let w = seg.tokens[k].span.of(text);
+            seg.tokens[k].cap
+                && w.chars().any(char::is_lowercase)
+                && !lex.is_demonym(w)
+                && lex.is_common(w)
+        })
+        .count();
+    title_words < 2
 }
 
 /// An ambiguous place name counts when a locative preposition precedes it and no
@@ -188,7 +308,7 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let g = gaz();
         let m = GazMatcher::new(&g);
-        m.find(text, &segment(text), &g)
+        m.find(text, &segment(text), &g, &[])
             .iter()
             .map(|c| c.span.of(text))
             .collect()

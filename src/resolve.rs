@@ -97,6 +97,7 @@ pub fn resolve(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut person_full: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut org_full: Vec<(Vec<String>, usize)> = Vec::new();
     // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
@@ -133,6 +134,20 @@ pub fn resolve(
                     }
                     person_full.push((words, g));
                     g
+                }
+            }
+        } else if c.etype == EntityType::Org {
+            // "The Times" after "The New York Times": a shorter form of a named organisation.
+            let words: Vec<String> = key(surface).split_whitespace().map(String::from).collect();
+            let found = org_full
+                .iter()
+                .find(|(full, _)| full.len() > words.len() && full.ends_with(&words));
+            match found {
+                Some(&(_, g)) if c.gaz.is_none() => g,
+                _ => {
+                    groups.push(Vec::new());
+                    org_full.push((words, groups.len() - 1));
+                    groups.len() - 1
                 }
             }
         } else {
