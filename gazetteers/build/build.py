@@ -54,6 +54,14 @@ PINS = [
 
 COMMON_WORDS_N = 30000
 
+# Rules of lexicon/ambiguous.txt (see its header).
+AMBIG_PLACE_WORD_TOP = 10000      # place form is a dictionary word among the N most frequent tokens
+AMBIG_GIVEN_CENSUS_RANK = 1000    # place form is a US first name of at most this rank ...
+AMBIG_GIVEN_NAM_FREQ = 8          # ... or has at least this nam_dict frequency class in some country
+AMBIG_SURNAME_RANK = 2000         # place form is a US surname of at most this rank
+AMBIG_NAME_WORD_TOP = 4000        # given name is a dictionary word among the N most frequent tokens ...
+AMBIG_NAME_WORD_RATIO = 0.1       # ... and its word frequency (%) / its Census first-name share (%) exceeds this
+
 # Countries whose ISO 3166-2 first-level subdivisions go into admin1.tsv (besides all US states).
 ADMIN1_COUNTRIES = ['AF', 'AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'ES', 'FR', 'GB', 'ID', 'IN', 'IQ', 'IR',
                     'IT', 'JP', 'KR', 'MX', 'NG', 'PK', 'RU', 'SY', 'UA', 'ZA']
@@ -215,11 +223,13 @@ class Sources:
         alpha = [w for w in top if w.isalpha()]
         self.common_ranked = alpha[:COMMON_WORDS_N]
         self.common_rank = {w: i for i, w in enumerate(self.common_ranked)}
-        self.census_first = self._census(['dist.male.first', 'dist.female.first'])
-        self.census_last = self._census(['dist.all.last'])
+        self.census_first, self.census_first_pct = self._census(['dist.male.first', 'dist.female.first'])
+        self.census_last, _ = self._census(['dist.all.last'])
+        self.nam_freq = {}
 
     def _census(self, files):
-        ranks = {}
+        """name -> best rank, name -> highest percentage of the population."""
+        ranks, pct = {}, {}
         for fn in files:
             with open(dep_path('names', fn), encoding='utf-8') as f:
                 for line in f:
@@ -227,7 +237,8 @@ class Sources:
                     if len(parts) == 4:
                         nm = parts[0].capitalize()
                         ranks[nm] = min(ranks.get(nm, 10 ** 9), int(parts[3]))
-        return ranks
+                        pct[nm] = max(pct.get(nm, 0.0), float(parts[1]))
+        return ranks, pct
 
     def is_common_word(self, form: str, top: int = COMMON_WORDS_N) -> bool:
         """The lowercase form (or its singular) is a dictionary word and among the `top` most frequent."""
@@ -241,7 +252,9 @@ class Sources:
             stems.add(w[:-2])
         if w.endswith('ies'):
             stems.add(w[:-3] + 'y')
-        return any(x in self.web2_lower for x in stems)
+        # a plural counts when its singular is itself a dictionary word among the `top` most frequent
+        return w in self.web2_lower or any(x in self.web2_lower and self.common_rank.get(x, 10 ** 9) < top
+                                           for x in stems - {w})
 
 
 # --------------------------------------------------------------------------------------------
@@ -428,7 +441,8 @@ def build_cities(src: Sources, country_forms: set[str], blocked: set[str]) -> tu
     out = []
     for r in rows:
         al = [a for a in norm_aliases(r['name'], r['aliases'])
-              if (a not in names or claimed.get(a) == r['gid']) and a not in country_forms]
+              if (a not in names or claimed.get(a) == r['gid']) and a not in country_forms
+              and (a not in blocked or a in over.get(r['gid'], ('', []))[1])]
         out.append(Row(f"geonames:{r['gid']}", 'LOC', r['name'], al, []))
     stats['kept'] = len(out)
     return out, stats
@@ -589,13 +603,15 @@ def build_demonyms(src: Sources) -> tuple[set[str], int]:
             continue
         for adj in dem.split(','):
             adj = clean_form(adj)
-            if not adj or adj == d.get('name') or ' ' in adj and adj.endswith(('Island', 'Islands')):
+            if (not adj or adj == d.get('name') or adj.endswith(('Island', 'Islands')) or '/' in adj
+                    or ' and ' in adj or len(adj.split()) > 3):
                 continue
             n += 1
             out.add(adj)
-            if adj.endswith(('ese', 'ss', 'sh', 'ch', 'x', 'z', 'Swiss')) and adj != 'Czech':
+            # regular plurals only (Russians, Pakistanis); no plural for Chinese, Swiss, Danish, Seychellois
+            if adj.endswith(('ese', 'ss', 'sh', 'ch', 'x', 'z', 'ois', 'ic', 'Swiss')) and adj != 'Czech':
                 continue
-            if adj.endswith(('Motswana', 'Burkinabe', 'Malagasy')):
+            if adj.endswith(('Motswana', 'Mosotho', 'Burkinabe', 'Malagasy')) or '-' in adj.split()[0][:4]:
                 continue
             out.add(adj + 's')
     with open(os.path.join(CUR, 'demonyms_extra.txt'), encoding='utf-8') as f:
@@ -607,7 +623,7 @@ def build_demonyms(src: Sources) -> tuple[set[str], int]:
 
 
 def build_ambiguous(src: Sources, loc_rows: list[Row], given: set[str]) -> dict[str, list[str]]:
-    exempt = set()
+    """Place forms (and given names) that are also something else; see the header of ambiguous.txt."""
     with open(os.path.join(CUR, 'not_ambiguous.txt'), encoding='utf-8') as f:
         exempt = {l.strip() for l in f if l.strip() and not l.startswith('#')}
     reasons = collections.defaultdict(set)
@@ -617,20 +633,23 @@ def build_ambiguous(src: Sources, loc_rows: list[Row], given: set[str]) -> dict[
             if ' ' in f or is_acronym_like(f) or '.' in f or not f[:1].isupper():
                 continue
             forms.add(f)
-    strong_given = {g for g in given if g in src.census_first or getattr(src, 'nam_freq', {}).get(g, 0) >= 6}
     for f in sorted(forms):
-        if f in exempt:
-            continue
-        if src.is_common_word(f):
+        if src.is_common_word(f, AMBIG_PLACE_WORD_TOP):
             reasons[f].add('common word')
-        if f in strong_given:
+        if src.census_first.get(f, 10 ** 9) <= AMBIG_GIVEN_CENSUS_RANK or src.nam_freq.get(f, 0) >= AMBIG_GIVEN_NAM_FREQ:
             reasons[f].add('given name')
-        if src.census_last.get(f, 10 ** 9) <= 2000:
+        if src.census_last.get(f, 10 ** 9) <= AMBIG_SURNAME_RANK:
             reasons[f].add('surname')
+    # given names that are ordinary words more often than names (Will, May, Bill, Grant, Hope)
     for g in given:
-        if src.is_common_word(g, 10000):
-            reasons[g].add('given name')
-            reasons[g].add('common word')
+        if not src.is_common_word(g, AMBIG_NAME_WORD_TOP):
+            continue
+        pct = src.census_first_pct.get(g)
+        ratio = src.wordfreq.word_frequency(g.lower(), 'en') * 100 / pct if pct else float('inf')
+        if ratio > AMBIG_NAME_WORD_RATIO:
+            reasons[g].update(('given name', 'common word'))
+    for f in exempt:
+        reasons.pop(f, None)
     for row in read_curated('ambiguous_extra.tsv'):
         for part in row[1].split(';'):
             if part.strip():
@@ -814,12 +833,14 @@ def main() -> int:
         'ambiguous.txt -- GENERATED by gazetteers/build/build.py; do not edit (edit build/curated/ambiguous_extra.tsv',
         'or build/curated/not_ambiguous.txt). form<TAB>reasons. Capitalised forms that are a place name (or a given',
         'name) and also something else, so the matcher should demand evidence before tagging them. Reasons:',
-        '  common word -- the lowercase form is an ordinary English word (in the web2 word list of PyPI',
-        f'                 english-words=={v["english-words"]}, MIT, and among the {COMMON_WORDS_N:,} most frequent wordfreq tokens)',
-        '  given name  -- a frequent given name (US Census 1990 first name, or nam_dict frequency class >= 6)',
-        '  surname     -- among the 2,000 most frequent US Census 1990 surnames',
-        'Rows come from place names and aliases in countries/admin1/cities/regions, from given names that are',
-        'common words (among the 10,000 most frequent), and from build/curated/ambiguous_extra.tsv.',
+        '  common word -- the lowercase form (or its singular) is an ordinary English word: in the web2 word list',
+        f'                 of PyPI english-words=={v["english-words"]} (MIT) and among the {AMBIG_PLACE_WORD_TOP:,} most frequent wordfreq tokens',
+        f'  given name  -- a US Census 1990 first name of rank <= {AMBIG_GIVEN_CENSUS_RANK}, or nam_dict frequency class >= {AMBIG_GIVEN_NAM_FREQ}',
+        f'  surname     -- among the {AMBIG_SURNAME_RANK:,} most frequent US Census 1990 surnames',
+        'Rows come from single-word place names and aliases in countries/admin1/cities/regions; from given names',
+        f'that are dictionary words among the {AMBIG_NAME_WORD_TOP:,} most frequent tokens and whose word frequency is more',
+        f'than {AMBIG_NAME_WORD_RATIO} x their Census first-name share (Will, May, Bill, Grant; not James, Mark is added by hand);',
+        'and from build/curated/ambiguous_extra.tsv. build/curated/not_ambiguous.txt lists forms kept out.',
     ], [f'{f}\t{"; ".join(rs)}' for f, rs in amb.items()])
 
     problems = validate()
