@@ -68,6 +68,10 @@ const LEXICONS: &[&str] = &[
     "ambiguous.txt",
 ];
 
+/// Ranks of the built-in files: first-level divisions and cities (and the user's own
+/// files, rank 0, never) are settlements that sports teams are named after.
+pub const RANK_DIVISION: u8 = 5;
+
 fn rank_of(file: &str, user: bool) -> u8 {
     if user {
         return 0;

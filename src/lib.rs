@@ -70,7 +70,8 @@ impl Pipeline {
         let ctx = rules::Ctx::new(text, &seg, &self.gaz.lexicon);
         let mut cands = self.matcher.find(text, &seg, &self.gaz, &ctx.headline);
         cands.extend(rules::find(&ctx));
-        let cands = drop_demonyms(text, &self.gaz, cands);
+        let mut cands = drop_demonyms(text, &self.gaz, cands);
+        rules::team::retype(text, &seg, &self.gaz, &mut cands);
         let selected = resolve::join_stations(text, resolve::select(cands));
         let (entities, mentions) = resolve::resolve(text, &seg, &self.gaz, selected);
 

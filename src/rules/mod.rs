@@ -7,6 +7,7 @@
 
 pub mod org;
 pub mod person;
+pub mod team;
 
 use crate::gazetteer::Lexicon;
 use crate::matcher::Candidate;
@@ -62,6 +63,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         org::STATION,
         "a broadcaster's acronym followed by a place is a station: \"NBC Denver\"",
+    ),
+    (
+        team::TEAM,
+        "in a sports report, a town with a score or a result verb beside it is its club",
     ),
     (
         org::ACRONYM,

@@ -1,0 +1,77 @@
+//! Sports teams named after their town: in sports reports "Wigan 4 Chester 2" and "Surrey
+//! beat Kent" name clubs, not places. A town or region with team evidence in a sports
+//! document becomes an organisation in every mention of that document, unless a locative
+//! preposition says it is the place ("at Wigan"). Countries stay places: national sides are
+//! written as their country.
+
+use crate::gazetteer::Gazetteers;
+use crate::matcher::Candidate;
+use crate::segment::Segments;
+use crate::types::{EntityType, Source};
+use std::collections::HashSet;
+
+pub const TEAM: &str = "org.team";
+
+/// Words after a team name: results, roles in a club.
+const AFTER: &[&str] = &[
+    "beat", "beats", "drew", "draw", "lost", "thrashed", "defeated", "edged", "routed", "v", "vs", "vs.",
+    "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "all-rounder",
+    "batsman", "bowler", "winger", "forward", "pitcher", "quarterback", "fans", "supporters",
+];
+/// Words before a team name.
+const BEFORE: &[&str] = &["beat", "v", "vs", "vs.", "against", "over", "defeated", "thrashed", "to", "host", "hosts"];
+/// Words that make a document a sports report.
+/// (Words such as "won" or "title" are left out: elections have them too.)
+const SPORT: &[&str] = &[
+    "beat", "innings", "goals", "goal", "halftime", "league", "championship", "scored", "wickets",
+    "division", "tournament", "striker", "coach", "playoff", "playoffs", "inning", "touchdown",
+    "penalty", "soccer", "cricket", "rugby", "football", "baseball", "basketball", "hockey",
+    "standings", "midfielder", "goalkeeper", "semifinal", "quarterfinal",
+];
+const LOCATIVE: &[&str] = &["in", "at", "near", "from", "to", "In", "At"];
+
+fn is_score(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Re-types town names with team evidence as organisations (`rule:org.team`).
+pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candidate]) {
+    let sport_words = seg
+        .tokens
+        .iter()
+        .filter(|t| SPORT.contains(&t.span.of(text).to_ascii_lowercase().as_str()))
+        .take(3)
+        .count();
+    if sport_words < 3 {
+        return;
+    }
+    let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
+    let settlement = |c: &Candidate| {
+        c.etype == EntityType::Loc && c.gaz.is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
+    };
+    let mut teams: HashSet<usize> = HashSet::new();
+    for c in cands.iter().filter(|c| settlement(c)) {
+        let first = seg.token_at_or_after(c.span.start);
+        let next = seg.token_at_or_after(c.span.end);
+        let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+        let after = next < seg.tokens.len() && same_line(c.span.end, seg.tokens[next].span.start);
+        let before = first > 0 && same_line(seg.tokens[first - 1].span.end, c.span.start);
+        if (after && (is_score(word(next)) || AFTER.contains(&word(next))))
+            || (before && BEFORE.contains(&word(first - 1)))
+        {
+            teams.insert(c.gaz.unwrap());
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.etype != EntityType::Loc || !c.gaz.is_some_and(|g| teams.contains(&g)) {
+            continue;
+        }
+        let first = seg.token_at_or_after(c.span.start);
+        if first > 0 && LOCATIVE.contains(&word(first - 1)) {
+            continue;
+        }
+        c.etype = EntityType::Org;
+        c.source = Source::Rule(TEAM);
+        c.gaz = None;
+    }
+}
