@@ -33,8 +33,12 @@ pub struct Lexicon {
     pub demonyms: HashSet<String>,
     /// Lower-case frequent English words.
     pub common_words: HashSet<String>,
-    /// Place names that need evidence before they count as places.
+    /// Place names that are also ordinary words ("Reading", "Mobile"): a place only with
+    /// evidence. From `ambiguous.txt` rows whose reason says "common word" (or gives none).
     pub ambiguous: HashSet<String>,
+    /// Place names that are also given names or surnames ("London", "Houston"): a place
+    /// unless a name stands right before it.
+    pub name_places: HashSet<String>,
 }
 
 impl Lexicon {
@@ -67,6 +71,9 @@ const LEXICONS: &[&str] = &[
     "common_words.txt",
     "ambiguous.txt",
 ];
+
+/// Rank of the built-in country list: countries are places whatever else their name means.
+pub const RANK_COUNTRY: u8 = 3;
 
 /// Ranks of the built-in files: first-level divisions and cities (and the user's own
 /// files, rank 0, never) are settlements that sports teams are named after.
@@ -173,7 +180,21 @@ impl Lexicon {
             "honorifics.txt" => self.honorifics.extend(words),
             "demonyms.txt" => self.demonyms.extend(words),
             "common_words.txt" => self.common_words.extend(words.map(|w| w.to_lowercase())),
-            "ambiguous.txt" => self.ambiguous.extend(words),
+            "ambiguous.txt" => {
+                for line in text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                {
+                    let mut cols = line.trim_end_matches('\r').splitn(2, '\t');
+                    let form = cols.next().unwrap_or("").trim().to_string();
+                    let reason = cols.next().unwrap_or("");
+                    if reason.is_empty() || reason.contains("common word") {
+                        self.ambiguous.insert(form);
+                    } else {
+                        self.name_places.insert(form);
+                    }
+                }
+            }
             _ => {
                 return Err(GazetteerError {
                     file: file.to_string(),
@@ -223,6 +244,7 @@ impl Gazetteers {
         self.lexicon.demonyms.extend(l.demonyms);
         self.lexicon.common_words.extend(l.common_words);
         self.lexicon.ambiguous.extend(l.ambiguous);
+        self.lexicon.name_places.extend(l.name_places);
         self.finish();
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! on word boundaries, leftmost-longest. Place names that are also ordinary words need
 //! evidence before they count.
 
-use crate::gazetteer::{Gazetteers, Lexicon};
+use crate::gazetteer::{Gazetteers, Lexicon, RANK_COUNTRY};
 use crate::segment::Segments;
 use crate::types::{EntityType, Source, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -35,6 +35,8 @@ enum Need {
     Never,
     /// An ambiguous place name ("Reading", "March"): a locative preposition before it.
     Place,
+    /// A place named like a person ("London", "Houston"): not right after a name word.
+    NotName,
     /// An upper-case copy ("WASHINGTON"): a dateline or an all-capitals line around it.
     Caps,
     /// A single ordinary word ("Target", "Shell"): not opening a sentence, not in a headline.
@@ -64,31 +66,13 @@ const NEVER_PLACES: &[&str] = &[
     "Sunday",
 ];
 
-/// Prepositions before a place ("in London", "from Reading").
+/// Words before a place that say it is one: prepositions ("in London", "from Reading") and
+/// verbs of movement ("reached Mobile").
+#[rustfmt::skip]
 const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "outside",
-    "across",
-    "into",
-    "toward",
-    "towards",
-    "of",
-    "via",
-    "around",
-    "throughout",
-    "inside",
-    "visit",
-    "visited",
-    "between",
-    "and",
-    "In",
-    "At",
-    "From",
-    "Near",
+    "in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of", "via",
+    "around", "throughout", "inside", "visit", "visited", "between", "and", "In", "At", "From",
+    "Near", "reached", "hit", "struck", "toured", "left", "reach", "hits", "through", "past",
 ];
 
 impl GazMatcher {
@@ -106,7 +90,10 @@ impl GazMatcher {
         // Upper-case copies for datelines and headlines ("WASHINGTON —").
         for (form, &i) in &best {
             let up = form.to_uppercase();
-            if up != *form && form.chars().count() >= 4 && !best.contains_key(up.as_str()) {
+            // Not for ordinary words: "RUGBY UNION" is a sport, not two towns.
+            let plain = gaz.lexicon.ambiguous.contains(*form);
+            if up != *form && form.chars().count() >= 4 && !plain && !best.contains_key(up.as_str())
+            {
                 upper.push((up, i));
             }
         }
@@ -124,8 +111,12 @@ impl GazMatcher {
                 let single = !f.contains(' ');
                 if e.etype == EntityType::Loc && single && NEVER_PLACES.contains(&f.as_str()) {
                     Need::Never
+                } else if e.etype == EntityType::Loc && e.rank == RANK_COUNTRY {
+                    Need::Nothing
                 } else if e.etype == EntityType::Loc && lex.ambiguous.contains(f.as_str()) {
                     Need::Place
+                } else if e.etype == EntityType::Loc && lex.name_places.contains(f.as_str()) {
+                    Need::NotName
                 } else if *f != e.name && !e.aliases.contains(f) {
                     Need::Caps
                 } else if single
@@ -178,10 +169,14 @@ impl GazMatcher {
                 continue;
             }
             let span = Span::new(s, e);
+            if names_event(text, span) {
+                continue;
+            }
             let ok = match self.need[p] {
                 Need::Nothing => true,
                 Need::Never => false,
                 Need::Place => place_evidence(text, seg, span),
+                Need::NotName => !after_name(text, seg, &gaz.lexicon, span),
                 Need::Caps => caps_evidence(text, seg, span),
                 Need::Plain => plain_evidence(text, seg, &gaz.lexicon, span, headline),
             };
@@ -211,6 +206,39 @@ pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
     // A form ending in punctuation ("U.S.") may touch a word; one ending in a letter may not.
     let glued_after = word(after) && word(last);
     !(word(before) || glued_after)
+}
+
+/// Events named after a place are not the place: "U.S. Open", "Hong Kong Grand Prix".
+fn names_event(text: &str, span: Span) -> bool {
+    const EVENTS: &[&str] = &[
+        "Open",
+        "OPEN",
+        "Cup",
+        "CUP",
+        "Grand Prix",
+        "GRAND PRIX",
+        "Championship",
+        "Championships",
+        "CHAMPIONSHIP",
+        "Games",
+        "Masters",
+        "MASTERS",
+        "Classic",
+        "CLASSIC",
+        "Marathon",
+        "Rally",
+        "Olympics",
+        "Invitational",
+        "Trophy",
+        "Tour",
+        "Open Championship",
+    ];
+    let rest = &text[span.end..];
+    rest.strip_prefix(' ').is_some_and(|r| {
+        EVENTS
+            .iter()
+            .any(|e| r.starts_with(e) && !r[e.len()..].starts_with(char::is_alphanumeric))
+    })
 }
 
 /// An upper-case form counts at a line start ("WASHINGTON —", "LONDON 1996-08-30") or
@@ -267,6 +295,25 @@ fn plain_evidence(
         })
         .count();
     title_words < 2
+}
+
+/// True when a capitalised name word stands right before `span` ("MaliVai Washington"),
+/// not an ordinary word or a demonym ("Central London", "Greater Houston").
+fn after_name(text: &str, seg: &Segments, lex: &Lexicon, span: Span) -> bool {
+    let i = seg.token_at_or_after(span.start);
+    if i == 0 || i > seg.tokens.len() {
+        return false;
+    }
+    let prev = seg.tokens[i - 1];
+    let w = prev.span.of(text);
+    prev.cap
+        && !prev.possessive
+        && prev.span.end <= span.start
+        && &text[prev.span.end..span.start] == " "
+        && seg.sentences[prev.sentence].first_token != i - 1
+        && w.chars().any(char::is_lowercase)
+        && !lex.is_common(w)
+        && !lex.is_demonym(w)
 }
 
 /// An ambiguous place name counts when a locative preposition precedes it and no

@@ -14,19 +14,72 @@ pub const TEAM: &str = "org.team";
 
 /// Words after a team name: results, roles in a club.
 const AFTER: &[&str] = &[
-    "beat", "beats", "drew", "draw", "lost", "thrashed", "defeated", "edged", "routed", "v", "vs", "vs.",
-    "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "all-rounder",
-    "batsman", "bowler", "winger", "forward", "pitcher", "quarterback", "fans", "supporters",
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "thrashed",
+    "defeated",
+    "edged",
+    "routed",
+    "v",
+    "vs",
+    "vs.",
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "all-rounder",
+    "batsman",
+    "bowler",
+    "winger",
+    "forward",
+    "pitcher",
+    "quarterback",
+    "fans",
+    "supporters",
 ];
 /// Words before a team name.
-const BEFORE: &[&str] = &["beat", "v", "vs", "vs.", "against", "over", "defeated", "thrashed", "to", "host", "hosts"];
+const BEFORE: &[&str] = &[
+    "beat", "v", "vs", "vs.", "against", "over", "defeated", "thrashed", "to", "host", "hosts",
+];
 /// Words that make a document a sports report.
 /// (Words such as "won" or "title" are left out: elections have them too.)
 const SPORT: &[&str] = &[
-    "beat", "innings", "goals", "goal", "halftime", "league", "championship", "scored", "wickets",
-    "division", "tournament", "striker", "coach", "playoff", "playoffs", "inning", "touchdown",
-    "penalty", "soccer", "cricket", "rugby", "football", "baseball", "basketball", "hockey",
-    "standings", "midfielder", "goalkeeper", "semifinal", "quarterfinal",
+    "beat",
+    "innings",
+    "goals",
+    "goal",
+    "halftime",
+    "league",
+    "championship",
+    "scored",
+    "wickets",
+    "division",
+    "tournament",
+    "striker",
+    "coach",
+    "playoff",
+    "playoffs",
+    "inning",
+    "touchdown",
+    "penalty",
+    "soccer",
+    "cricket",
+    "rugby",
+    "football",
+    "baseball",
+    "basketball",
+    "hockey",
+    "standings",
+    "midfielder",
+    "goalkeeper",
+    "semifinal",
+    "quarterfinal",
 ];
 const LOCATIVE: &[&str] = &["in", "at", "near", "from", "to", "In", "At"];
 
@@ -47,7 +100,9 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candida
     }
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
     let settlement = |c: &Candidate| {
-        c.etype == EntityType::Loc && c.gaz.is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
+        c.etype == EntityType::Loc
+            && c.gaz
+                .is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
     };
     let mut teams: HashSet<usize> = HashSet::new();
     for c in cands.iter().filter(|c| settlement(c)) {
