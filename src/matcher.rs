@@ -347,7 +347,7 @@ mod tests {
         let mut g = Gazetteers::default();
         let rows = "loc:ny\tLOC\tNew York\t\t\norg:nyt\tORG\tThe New York Times\tNew York Times|NYT\t\n\
                     loc:r\tLOC\tReading\t\t\norg:cia\tORG\tCIA\tC.I.A.\t\nloc:us\tLOC\tUnited States\tU.S.\t\n";
-        g.entries = parse_entities("t", rows, 3).unwrap();
+        g.entries = parse_entities("t", rows, 6).unwrap();
         g.lexicon.ambiguous.insert("Reading".into());
         g
     }
