@@ -455,6 +455,13 @@ impl<'a> Attributor<'a> {
         while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
             j -= 1;
         }
+        if self.tok(c).ends_with("ing") {
+            // "Brook backed the plan, saying …", "the group issued a statement saying …":
+            // the clause's named subject.
+            if let Some(f) = self.clause_subject(c) {
+                return vec![f];
+            }
+        }
         let sep = self.sep(j);
         if sep.trim() == "," {
             return self.apposition_subject(j, sent_first).into_iter().collect();
@@ -608,31 +615,8 @@ impl<'a> Attributor<'a> {
         if i >= self.seg.tokens.len() {
             return Vec::new();
         }
-        // A named entity, possibly after a title or a description: "said Mayor Ada Brook",
-        // "said former Wisconsin Gov. Ed Voss", "said Republican consultant Ola Berg".
-        let mut t = i;
-        while t < self.seg.tokens.len() && t < i + 8 && self.same_sentence(i, t) {
-            if let Some(m) = self.mention_at(t).filter(|m| m.etype != EntityType::Loc) {
-                // "a White House official": the name only modifies the head noun after it.
-                let after = self.seg.token_at_or_after(m.span.end);
-                let modifier = after < self.seg.tokens.len()
-                    && self.same_sentence(t, after)
-                    && self.text[m.span.end..self.seg.tokens[after].span.start]
-                        .trim()
-                        .is_empty()
-                    && !self.seg.tokens[after].cap
-                    && self.is_head(after);
-                if !modifier {
-                    return vec![self.named(m)];
-                }
-                break;
-            }
-            let w = self.tok(t);
-            let plain = self.seg.tokens[t].cap || MODIFIERS.contains(&w) || w.ends_with('.');
-            if !plain || t + 1 >= self.seg.tokens.len() || !self.sep(t).trim().is_empty() {
-                break;
-            }
-            t += 1;
+        if let Some(f) = self.named_in_phrase(i) {
+            return vec![f];
         }
         if let Some(f) = self.pronoun(i) {
             return vec![f];
@@ -708,6 +692,85 @@ impl<'a> Attributor<'a> {
         out
     }
 
+    /// The person a source phrase names: "Mayor Ada Brook", "former Wisconsin Gov. Ed Voss",
+    /// "Huckabee campaign spokesman Ola Berg", "South Carolina Democratic Party Chairman Ola
+    /// Berg". The phrase runs from token `i` to the first punctuation or clause word; the last
+    /// person in it is the speaker, else its last run of capitalised words after a role noun,
+    /// else an organisation that does not merely modify a head noun ("a White House official").
+    fn named_in_phrase(&self, i: usize) -> Option<Found> {
+        let n = self.seg.tokens.len();
+        let mut end = i;
+        while end < n && end < i + 12 && self.same_sentence(i, end) {
+            let w = self.tok(end);
+            if FUNCTION_WORDS.contains(&w) && w != "of"
+                || is_speech_verb(w)
+                || self.in_quote(self.seg.tokens[end].span.start)
+            {
+                break;
+            }
+            end += 1;
+            if end >= n || !self.sep(end - 1).trim().is_empty() {
+                break;
+            }
+        }
+        if end == i {
+            return None;
+        }
+        let mut person = None;
+        let mut org = None;
+        let mut t = i;
+        while t < end {
+            if let Some(m) = self.mention_at(t) {
+                let after = self.seg.token_at_or_after(m.span.end);
+                let modifier = after < end && !self.seg.tokens[after].cap && self.is_head(after);
+                match m.etype {
+                    EntityType::Person => person = Some(m),
+                    EntityType::Org if org.is_none() && !modifier => org = Some(m),
+                    _ => {}
+                }
+                t = after.max(t + 1);
+            } else {
+                t += 1;
+            }
+        }
+        if let Some(m) = person {
+            return Some(self.named(m));
+        }
+        // An unknown name closing the phrase after a lower-case role: "spokesman Ola Berg".
+        let mut a = end;
+        while a > i && self.seg.tokens[a - 1].cap && self.mention_at(a - 1).is_none() {
+            a -= 1;
+        }
+        if end - a >= 2 && a > i && !self.seg.tokens[a - 1].cap {
+            let span = Span::new(
+                self.seg.tokens[a].span.start,
+                self.seg.tokens[end - 1].span.end,
+            );
+            return Some(Found {
+                speaker: Speaker {
+                    name: span.of(self.text).to_string(),
+                    entity: None,
+                    stype: SpeakerType::Person,
+                    role: None,
+                },
+                start: span.start,
+                end: span.end,
+                pronoun: false,
+            });
+        }
+        org.map(|m| self.named(m))
+    }
+
+    /// The subject of a participle cue ("…, saying", "issued a statement saying"): the
+    /// clause's first named person or organisation.
+    fn clause_subject(&self, c: usize) -> Option<Found> {
+        let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        (first..c)
+            .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
+            .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))
+            .map(|m| self.named(m))
+    }
+
     /// Attributes every speech quote; other quotes get `quote.not-speech`.
     pub fn quotes(&self, quotes: &[Quote], used_cues: &mut Vec<usize>) -> Vec<Claim> {
         let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
@@ -773,7 +836,14 @@ impl<'a> Attributor<'a> {
                     } else {
                         1
                     };
-                    if let Some(f) = self.objects(k + skip).into_iter().next() {
+                    // "“…,” saying …" has the clause's subject; "“…,” said Ada Brook." the
+                    // phrase after the cue, when it closes the clause.
+                    let found = if self.tok(k).ends_with("ing") {
+                        self.clause_subject(k)
+                    } else {
+                        self.final_objects(k + skip).into_iter().next()
+                    };
+                    if let Some(f) = found {
                         used_cues.push(k);
                         return (Some(f), self.cue_text(k), "quote.after.cue-speaker");
                     }
