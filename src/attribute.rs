@@ -3,59 +3,25 @@
 //! antecedent, an attribution in the next sentence or the previous quote's speaker, and
 //! otherwise unknown. Every rung has its own rule id and confidence (see `QUOTE_RULES`).
 
-use crate::cues::{Pronoun, is_source_head, is_speech_verb, pronoun_kind};
+use crate::cues::{Pronoun, is_framing_verb, is_source_head, is_speech_verb, pronoun_kind};
 use crate::segment::Segments;
 use crate::types::{
     Claim, ClaimKind, Entity, EntityType, Mention, Quote, QuoteKind, Span, Speaker, SpeakerType,
 };
 
 /// The rungs of quote attribution: id, confidence, reason.
+#[rustfmt::skip]
 pub const QUOTE_RULES: &[(&str, f32, &str)] = &[
-    (
-        "quote.after.speaker-cue",
-        0.95,
-        "“…,” Ada Brook said / “…,” she said: speaker and cue right after the quote",
-    ),
-    (
-        "quote.after.cue-speaker",
-        0.95,
-        "“…,” said Ada Brook: cue then speaker right after the quote",
-    ),
-    (
-        "quote.before",
-        0.9,
-        "Ada Brook said: “…” / according to Ada Brook, “…”: cue right before the quote",
-    ),
-    (
-        "quote.sentence-cue",
-        0.8,
-        "a cue elsewhere in the quote's sentence: X said they are “sharply focused”",
-    ),
-    (
-        "quote.colon",
-        0.6,
-        "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote",
-    ),
-    (
-        "quote.next-sentence",
-        0.7,
-        "no cue in the sentence, a short attribution follows: “…” Brook said.",
-    ),
-    (
-        "quote.continuation",
-        0.75,
-        "no cue, an earlier quote in the same paragraph has a speaker",
-    ),
-    (
-        "quote.unattributed",
-        0.1,
-        "no cue and no earlier speaker: speaker left unknown",
-    ),
-    (
-        "quote.not-speech",
-        1.0,
-        "a title, scare quote or nickname: not speech (written with --all-quotes)",
-    ),
+    ("quote.after.speaker-cue", 0.95, "“…,” Ada Brook said / “…,” she said: speaker and cue right after the quote"),
+    ("quote.after.cue-speaker", 0.95, "“…,” said Ada Brook: cue then speaker right after the quote"),
+    ("quote.after.speaker-verb", 0.85, "“…,” Brook charged. / “…,” he continued.: a person and a verb closing the clause"),
+    ("quote.before", 0.9, "Ada Brook said: “…” / according to Ada Brook, “…”: cue right before the quote"),
+    ("quote.sentence-cue", 0.8, "a cue elsewhere in the quote's sentence: X said they are “sharply focused”"),
+    ("quote.colon", 0.6, "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote"),
+    ("quote.next-sentence", 0.7, "no cue in the sentence, a short attribution follows: “…” Brook said."),
+    ("quote.continuation", 0.75, "no cue, an earlier quote in the same paragraph has a speaker"),
+    ("quote.unattributed", 0.1, "no cue and no earlier speaker: speaker left unknown"),
+    ("quote.not-speech", 1.0, "a title, scare quote or nickname: not speech (written with --all-quotes)"),
 ];
 
 fn conf(rule: &str) -> f32 {
@@ -277,6 +243,12 @@ impl<'a> Attributor<'a> {
                 && self.tok(i + 1) == "to")
     }
 
+    /// Cues of a quote in its own sentence: the speech verbs, and verbs that frame a quoted
+    /// phrase ("called the plan “a disaster”", "vowing to “fight on”").
+    pub fn is_quote_cue(&self, i: usize) -> bool {
+        self.is_cue(i) || is_framing_verb(self.tok(i))
+    }
+
     /// The cue text as written ("said", "according to").
     pub fn cue_text(&self, i: usize) -> String {
         if self.tok(i).eq_ignore_ascii_case("according") {
@@ -376,8 +348,33 @@ impl<'a> Attributor<'a> {
     pub fn final_objects(&self, i: usize) -> Vec<Found> {
         let mut out = self.objects(i);
         out.retain(|f| {
+            // Punctuation, or a prepositional phrase: "said Ada Brook in a statement".
             let rest = self.text[f.end..].trim_start();
-            rest.is_empty() || rest.starts_with(['.', ',', ';', '\n', '!', '?', '—', '('])
+            let next = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            rest.is_empty()
+                || rest.starts_with(['.', ',', ';', '\n', '!', '?', '—', '(', ':'])
+                || matches!(
+                    next,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "with"
+                        | "for"
+                        | "via"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "recently"
+                )
         });
         out
     }
@@ -460,6 +457,13 @@ impl<'a> Attributor<'a> {
             // the clause's named subject.
             if let Some(f) = self.clause_subject(c) {
                 return vec![f];
+            }
+        }
+        // "Sanders, who says …": the name before the relative pronoun.
+        if matches!(self.tok(j), "who" | "which") && j > sent_first && self.sep(j - 1).trim() == ","
+        {
+            if let Some(m) = self.mention_at(j - 1) {
+                return vec![self.named(m)];
             }
         }
         let sep = self.sep(j);
@@ -595,6 +599,11 @@ impl<'a> Attributor<'a> {
                         | "then"
                         | "former"
                         | "now"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "according"
                 ) || next.chars().all(|c| c.is_ascii_digit())
                     || next.ends_with("ing");
                 if let Some(m) = self.mention_at(k).filter(|_| starter) {
@@ -761,10 +770,47 @@ impl<'a> Attributor<'a> {
         org.map(|m| self.named(m))
     }
 
+    /// A person (or he/she) at token `k` followed by a lower-case verb form ("charged",
+    /// "continues", "notes") that ends the clause: the speaker of the quote just before.
+    fn person_then_verb(&self, k: usize, sentence: usize) -> Option<Found> {
+        let (found, after) =
+            if let Some(m) = self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
+                (self.named(m), self.seg.token_at_or_after(m.span.end))
+            } else {
+                (self.pronoun(k)?, k + 1)
+            };
+        let v = after;
+        if v >= self.seg.tokens.len()
+            || self.seg.tokens[v].sentence != sentence
+            || self.seg.tokens[v].cap
+        {
+            return None;
+        }
+        let w = self.tok(v);
+        let verb_form =
+            (w.ends_with("ed") || w.ends_with('s')) && w.len() > 3 && !FUNCTION_WORDS.contains(&w);
+        let closes = v + 1 >= self.seg.tokens.len()
+            || self.seg.tokens[v + 1].sentence != sentence
+            || matches!(
+                self.text[self.seg.tokens[v].full_end..]
+                    .trim_start()
+                    .chars()
+                    .next(),
+                Some('.' | ',' | ';' | '“' | '"')
+            );
+        (verb_form && closes).then_some(found)
+    }
+
     /// The subject of a participle cue ("…, saying", "issued a statement saying"): the
     /// clause's first named person or organisation.
     fn clause_subject(&self, c: usize) -> Option<Found> {
         let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        // "He dismissed the critique, saying …": a pronoun subject opening the clause.
+        if first < c
+            && let Some(f) = self.pronoun(first)
+        {
+            return Some(f);
+        }
         (first..c)
             .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
             .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))
@@ -848,7 +894,7 @@ impl<'a> Attributor<'a> {
                         return (Some(f), self.cue_text(k), "quote.after.cue-speaker");
                     }
                 }
-                for c in k + 1..(k + 8).min(ntok) {
+                for c in k + 1..(k + 20).min(ntok) {
                     if seg.tokens[c].sentence != s_close || self.in_quote(seg.tokens[c].span.start)
                     {
                         break;
@@ -860,8 +906,28 @@ impl<'a> Attributor<'a> {
                             used_cues.push(c);
                             return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
                         }
+                        // "“…,” Ola Berg, the firm's director, said": the name after the quote.
+                        if let Some(m) =
+                            self.mention_at(k).filter(|m| m.etype == EntityType::Person)
+                        {
+                            used_cues.push(c);
+                            return (
+                                Some(self.named(m)),
+                                self.cue_text(c),
+                                "quote.after.speaker-cue",
+                            );
+                        }
                         break;
                     }
+                }
+                // "“…,” Kelly charged." / "“…,” he continued.": a person and any verb.
+                if let Some(f) = self.person_then_verb(k, s_close) {
+                    let verb = self.seg.token_at_or_after(f.end);
+                    return (
+                        Some(f),
+                        self.tok(verb).to_string(),
+                        "quote.after.speaker-verb",
+                    );
                 }
             }
         }
@@ -872,7 +938,7 @@ impl<'a> Attributor<'a> {
             if self.in_quote(seg.tokens[c].span.start) {
                 break;
             }
-            if self.is_cue(c) {
+            if self.is_quote_cue(c) {
                 let tail = &self.text[seg.tokens[c].full_end..q.outer.start];
                 let near = before_end - c <= 4
                     && (tail.trim_end().ends_with([':', ','])
@@ -895,7 +961,7 @@ impl<'a> Attributor<'a> {
         // 1c. A cue elsewhere in the quote's sentences, nearest first.
         let last = seg.sentences[s_close].end_token;
         let mut cues: Vec<usize> = (first..last)
-            .filter(|&c| !self.in_quote(seg.tokens[c].span.start) && self.is_cue(c))
+            .filter(|&c| !self.in_quote(seg.tokens[c].span.start) && self.is_quote_cue(c))
             .collect();
         cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.outer.start));
         for c in cues {

@@ -28,6 +28,36 @@ pub const BELIEF_VERBS: &[&str] = &[
     "believe", "believes", "believed", "worry", "worries", "worried", "fear", "feared",
 ];
 
+/// Verbs that frame a quoted phrase as someone's words without being speech verbs:
+/// "called the plan “a disaster”", "vowing to “fight on”". Quote cues, never claim cues.
+pub const FRAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "vowing",
+    "promising",
+    "declaring",
+    "describing",
+    "accusing",
+    "urging",
+    "pledging",
+    "blasted",
+    "slammed",
+    "praised",
+    "criticized",
+    "accused",
+    "mocked",
+    "touted",
+];
+
+pub fn is_framing_verb(w: &str) -> bool {
+    FRAMING_VERBS.contains(&w)
+}
+
 pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w)
 }

@@ -3,7 +3,7 @@
 //! a quote; a quote may run over paragraphs when each one reopens it; an unclosed mark is
 //! cut at its paragraph's end with a warning.
 
-use crate::cues::is_speech_verb;
+use crate::cues::{is_framing_verb, is_speech_verb};
 use crate::gazetteer::Lexicon;
 use crate::segment::Segments;
 use crate::types::{Quote, QuoteKind, Span, Warning};
@@ -11,7 +11,7 @@ use crate::types::{Quote, QuoteKind, Span, Warning};
 /// The marks that may close a quote opened by `open`.
 fn closers(open: char) -> &'static [char] {
     match open {
-        '“' => &['”'],
+        '“' => &['”', '"'],
         '„' => &['“', '”'],
         '«' => &['»'],
         '»' => &['«'],
@@ -21,7 +21,8 @@ fn closers(open: char) -> &'static [char] {
         '『' => &['』'],
         '‘' => &['’'],
         '‚' => &['‘', '’'],
-        '"' => &['"'],
+        // Mixed marks happen in real text: "…” and “…".
+        '"' => &['"', '”'],
         '\'' => &['\''],
         '”' => &['”'],
         _ => &[],
@@ -258,7 +259,7 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
     );
     let has_cue = outside
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_speech_verb(w) || w == "according");
+        .any(|w| is_speech_verb(w) || is_framing_verb(w) || w == "according");
     let title_case = n <= 10
         && cap(words[0])
         && words
