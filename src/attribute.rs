@@ -460,11 +460,12 @@ impl<'a> Attributor<'a> {
             }
         }
         // "Sanders, who says …": the name before the relative pronoun.
-        if matches!(self.tok(j), "who" | "which") && j > sent_first && self.sep(j - 1).trim() == ","
+        if matches!(self.tok(j), "who" | "which")
+            && j > sent_first
+            && self.sep(j - 1).trim() == ","
+            && let Some(m) = self.mention_at(j - 1)
         {
-            if let Some(m) = self.mention_at(j - 1) {
-                return vec![self.named(m)];
-            }
+            return vec![self.named(m)];
         }
         let sep = self.sep(j);
         if sep.trim() == "," {
