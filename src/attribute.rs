@@ -404,10 +404,22 @@ impl<'a> Attributor<'a> {
     /// A lower-case word that can modify a head noun ("port officials"): not a function
     /// word, not a verb of speech.
     fn is_plain_noun(&self, i: usize) -> bool {
+        // A capital opening the sentence does not make a name: "Farmers in the valley say".
+        let t = self.seg.tokens[i];
+        let opens = self.seg.sentences[t.sentence].first_token == i;
         let w = self.tok(i);
-        !self.seg.tokens[i].cap
-            && w.chars().all(char::is_alphabetic)
+        let lower;
+        let w = if t.cap && opens {
+            lower = w.to_lowercase();
+            lower.as_str()
+        } else if t.cap {
+            return false;
+        } else {
+            w
+        };
+        w.chars().all(char::is_alphabetic)
             && !FUNCTION_WORDS.contains(&w)
+            && !DETERMINERS.contains(&w)
             && !is_speech_verb(w)
             && !w.ends_with("ly")
             && !w.ends_with("ed")
@@ -491,6 +503,11 @@ impl<'a> Attributor<'a> {
                 let named = self.named(m);
                 return vec![named, self.group(and + 1, j)];
             }
+            // "officials at the ministry said": the head the phrase qualifies.
+            let a = match self.head_before_preposition(a, sent_first) {
+                Some(head) => self.group_back(head, sent_first),
+                None => a,
+            };
             out.push(self.group(a, j));
             start_tok = a;
         } else if let Some(a) = self.determiner_phrase(j, sent_first).filter(|_| {
@@ -510,17 +527,10 @@ impl<'a> Attributor<'a> {
             )
         }) {
             // "the lawsuit says", "the Democratic nominee said": a described source, with
-            // the noun it qualifies: "farmers in the valley say".
-            if a >= sent_first + 2
-                && matches!(
-                    self.tok(a - 1),
-                    "in" | "of" | "from" | "at" | "across" | "on" | "for"
-                )
-                && self.sep(a - 2).trim().is_empty()
-                && self.sep(a - 1).trim().is_empty()
-                && self.is_head(a - 2)
-            {
-                return vec![self.group(self.group_back(a - 2, sent_first), j)];
+            // the noun it qualifies: "farmers in the valley say", "an official familiar
+            // with the case said".
+            if let Some(head) = self.head_before_preposition(a, sent_first) {
+                return vec![self.group(self.group_back(head, sent_first), j)];
             }
             return vec![self.group(a, j)];
         } else {
@@ -543,7 +553,7 @@ impl<'a> Attributor<'a> {
         let w = self.tok(j);
         if self.seg.tokens[j].cap
             || !w.chars().all(char::is_alphabetic)
-            || MODIFIERS.contains(&w)
+            || FUNCTION_WORDS.contains(&w)
             || matches!(
                 w,
                 "or" | "but"
@@ -580,6 +590,79 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// The source phrase ending at token `k`: a named entity, or an unnamed source with the
+    /// phrase it governs ("newspapers in New Jersey", "an official familiar with the case").
+    fn phrase_ending_at(&self, k: usize, floor: usize) -> Option<Found> {
+        let start = if let Some(m) = self.mention_at(k) {
+            self.seg.token_at_or_after(m.span.start)
+        } else if self.is_head(k) {
+            self.group_back(k, floor)
+        } else {
+            self.determiner_phrase(k, floor)?
+        };
+        if let Some(head) = self.head_before_preposition(start, floor) {
+            return Some(self.group(self.group_back(head, floor), k));
+        }
+        match self.mention_at(k) {
+            Some(m) => Some(self.named(m)),
+            None => Some(self.group(start, k)),
+        }
+    }
+
+    /// For a phrase starting at token `a`, the head noun it qualifies through a preposition:
+    /// "officials *in* …", "an official familiar *with* …".
+    fn head_before_preposition(&self, a: usize, floor: usize) -> Option<usize> {
+        if a < floor + 2
+            || !matches!(
+                self.tok(a - 1),
+                "in" | "of" | "from" | "at" | "with" | "for" | "on" | "to"
+            )
+        {
+            return None;
+        }
+        let mut h = a - 2;
+        if matches!(
+            self.tok(h),
+            "familiar" | "close" | "briefed" | "knowledgeable"
+        ) && h > floor
+        {
+            h -= 1;
+        }
+        let joined = (h..a).all(|t| self.sep(t).trim().is_empty());
+        (joined && self.is_head(h)).then_some(h)
+    }
+
+    /// Capitalised words `[a, end)` read as a person's name no list holds ("Karimi").
+    fn raw_name(&self, a: usize, end: usize) -> Option<Found> {
+        let ok = end > a
+            && end - a <= 3
+            && (a..end).all(|t| {
+                let w = self.tok(t);
+                self.seg.tokens[t].cap
+                    && w.chars().any(char::is_lowercase)
+                    && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            })
+            && (a + 1..end).all(|t| self.sep(t - 1) == " ");
+        if !ok {
+            return None;
+        }
+        let span = Span::new(
+            self.seg.tokens[a].span.start,
+            self.seg.tokens[end - 1].span.end,
+        );
+        Some(Found {
+            speaker: Speaker {
+                name: span.of(self.text).to_string(),
+                entity: None,
+                stype: SpeakerType::Person,
+                role: None,
+            },
+            start: span.start,
+            end: span.end,
+            pronoun: false,
+        })
+    }
+
     /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
     fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
         let mut k = j;
@@ -607,12 +690,17 @@ impl<'a> Attributor<'a> {
                         | "according"
                 ) || next.chars().all(|c| c.is_ascii_digit())
                     || next.ends_with("ing");
-                if let Some(m) = self.mention_at(k).filter(|_| starter) {
-                    return Some(self.named(m));
+                // Any apposition after the sentence's first words: "Karimi, executive
+                // director of the fund, said".
+                if !starter && k > sent_first + 1 {
+                    continue;
                 }
-                if starter && self.is_head(k) {
-                    let a = self.group_back(k, sent_first);
-                    return Some(self.group(a, k));
+                if let Some(f) = self.phrase_ending_at(k, sent_first) {
+                    return Some(f);
+                }
+                // "Karimi, director of the fund, said": an unknown name opening the sentence.
+                if k == sent_first || (k == sent_first + 1 && self.seg.tokens[sent_first].cap) {
+                    return self.raw_name(sent_first, k + 1);
                 }
             }
         }

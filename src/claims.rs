@@ -111,12 +111,15 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                 let subj = at.subjects(c);
                 if subj.is_empty() {
                     // "…, said Ada Brook." at the end of the sentence.
-                    let objs =
-                        if c > s.first_token && text[..t.span.start].trim_end().ends_with(',') {
-                            at.final_objects(c + 1)
-                        } else {
-                            Vec::new()
-                        };
+                    // (A closing mark may sit after the comma: ",'' said Ada Brook".)
+                    let before = text[..t.span.start]
+                        .trim_end()
+                        .trim_end_matches(['\'', '"', '”', '’']);
+                    let objs = if c > s.first_token && before.ends_with(',') {
+                        at.final_objects(c + 1)
+                    } else {
+                        Vec::new()
+                    };
                     (objs, "claim.cue-subject")
                 } else {
                     if is_belief_verb(w) && subj.iter().any(|f| f.pronoun) {
