@@ -1,0 +1,228 @@
+//! The source after a cue: "said Ada Brook", "according to people familiar with the talks",
+//! and a person with any verb right after a quote ("“…,” Brook charged").
+
+use super::words::*;
+use super::{Attributor, Found};
+use crate::cues::is_speech_verb;
+use crate::types::{EntityType, Span, Speaker, SpeakerType};
+
+impl<'a> Attributor<'a> {
+    /// The speaker after a cue when it closes its clause: "…, said Ada Brook." but not
+    /// "said the talks were serious".
+    pub fn final_objects(&self, i: usize) -> Vec<Found> {
+        let mut out = self.objects(i);
+        out.retain(|f| {
+            // Punctuation, or a prepositional phrase: "said Ada Brook in a statement".
+            let rest = self.text[f.end..].trim_start();
+            let next = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            rest.is_empty()
+                || rest.starts_with(['.', ',', ';', '\n', '!', '?', '—', '(', ':'])
+                || matches!(
+                    next,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "with"
+                        | "for"
+                        | "via"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "recently"
+                )
+        });
+        out
+    }
+
+    /// The speaker right after a cue ("said Ada Brook", "according to U.S. officials"),
+    /// coordinated groups split.
+    pub fn objects(&self, i: usize) -> Vec<Found> {
+        if i >= self.seg.tokens.len() {
+            return Vec::new();
+        }
+        if let Some(f) = self.named_in_phrase(i) {
+            return vec![f];
+        }
+        if let Some(f) = self.pronoun(i) {
+            return vec![f];
+        }
+        // Forward over modifiers to the last head noun before a break.
+        let mut j = i;
+        let mut last_head = None;
+        let mut starts = vec![i];
+        while j < self.seg.tokens.len() && self.same_sentence(i, j) {
+            if self.is_head(j) {
+                last_head = Some(j);
+            } else if self.tok(j) == "and" && last_head == Some(j - 1) {
+                starts.push(j + 1);
+            } else if !self.is_modifier(j) {
+                break;
+            }
+            if j + 1 >= self.seg.tokens.len() || !self.sep(j).trim().is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        let Some(h) = last_head else {
+            // "said the Democratic nominee": a described source up to the punctuation.
+            if DETERMINERS.contains(&self.tok(i)) {
+                let mut e = i;
+                while e + 1 < self.seg.tokens.len()
+                    && e < i + 6
+                    && self.same_sentence(e, e + 1)
+                    && self.sep(e).trim().is_empty()
+                    && !matches!(
+                        self.tok(e + 1),
+                        "who" | "that" | "which" | "in" | "on" | "at"
+                    )
+                {
+                    e += 1;
+                }
+                if e > i {
+                    return vec![self.group(i, e)];
+                }
+            }
+            return Vec::new();
+        };
+        // "people familiar with the talks": keep the postmodifier up to the next punctuation.
+        if h + 1 < self.seg.tokens.len()
+            && self.sep(h).trim().is_empty()
+            && self.same_sentence(h, h + 1)
+            && matches!(
+                self.tok(h + 1),
+                "familiar" | "close" | "briefed" | "involved" | "knowledgeable"
+            )
+        {
+            let mut e = h + 1;
+            while e < h + 8
+                && e + 1 < self.seg.tokens.len()
+                && self.same_sentence(e, e + 1)
+                && self.sep(e).trim().is_empty()
+            {
+                e += 1;
+            }
+            return vec![self.group(i, e)];
+        }
+        // Split "officials and former officers" where both sides end in a head noun.
+        let mut out = Vec::new();
+        for (k, &s) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).map_or(h, |&n| n - 2);
+            if e >= s && e <= h {
+                out.push(self.group(s, e));
+            }
+        }
+        if out.is_empty() {
+            out.push(self.group(i, h));
+        }
+        out
+    }
+
+    /// The person a source phrase names: "Mayor Ada Brook", "former Wisconsin Gov. Ed Voss",
+    /// "Huckabee campaign spokesman Ola Berg", "South Carolina Democratic Party Chairman Ola
+    /// Berg". The phrase runs from token `i` to the first punctuation or clause word; the last
+    /// person in it is the speaker, else its last run of capitalised words after a role noun,
+    /// else an organisation that does not merely modify a head noun ("a White House official").
+    pub(super) fn named_in_phrase(&self, i: usize) -> Option<Found> {
+        let n = self.seg.tokens.len();
+        let mut end = i;
+        while end < n && end < i + 12 && self.same_sentence(i, end) {
+            let w = self.tok(end);
+            if FUNCTION_WORDS.contains(&w) && w != "of"
+                || is_speech_verb(w)
+                || self.in_quote(self.seg.tokens[end].span.start)
+            {
+                break;
+            }
+            end += 1;
+            if end >= n || !self.sep(end - 1).trim().is_empty() {
+                break;
+            }
+        }
+        if end == i {
+            return None;
+        }
+        let mut person = None;
+        let mut org = None;
+        let mut t = i;
+        while t < end {
+            if let Some(m) = self.mention_at(t) {
+                let after = self.seg.token_at_or_after(m.span.end);
+                let modifier = after < end && !self.seg.tokens[after].cap && self.is_head(after);
+                match m.etype {
+                    EntityType::Person => person = Some(m),
+                    EntityType::Org if org.is_none() && !modifier => org = Some(m),
+                    _ => {}
+                }
+                t = after.max(t + 1);
+            } else {
+                t += 1;
+            }
+        }
+        if let Some(m) = person {
+            return Some(self.named(m));
+        }
+        // An unknown name closing the phrase after a lower-case role: "spokesman Ola Berg".
+        let mut a = end;
+        while a > i && self.seg.tokens[a - 1].cap && self.mention_at(a - 1).is_none() {
+            a -= 1;
+        }
+        if end - a >= 2 && a > i && !self.seg.tokens[a - 1].cap {
+            let span = Span::new(
+                self.seg.tokens[a].span.start,
+                self.seg.tokens[end - 1].span.end,
+            );
+            return Some(Found {
+                speaker: Speaker {
+                    name: span.of(self.text).to_string(),
+                    entity: None,
+                    stype: SpeakerType::Person,
+                    role: None,
+                },
+                start: span.start,
+                end: span.end,
+                pronoun: false,
+            });
+        }
+        org.map(|m| self.named(m))
+    }
+
+    /// A person (or he/she) at token `k` followed by a lower-case verb form ("charged",
+    /// "continues", "notes") that ends the clause: the speaker of the quote just before.
+    pub(super) fn person_then_verb(&self, k: usize, sentence: usize) -> Option<Found> {
+        let (found, after) =
+            if let Some(m) = self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
+                (self.named(m), self.seg.token_at_or_after(m.span.end))
+            } else {
+                (self.pronoun(k)?, k + 1)
+            };
+        let v = after;
+        if v >= self.seg.tokens.len()
+            || self.seg.tokens[v].sentence != sentence
+            || self.seg.tokens[v].cap
+        {
+            return None;
+        }
+        let w = self.tok(v);
+        let verb_form =
+            (w.ends_with("ed") || w.ends_with('s')) && w.len() > 3 && !FUNCTION_WORDS.contains(&w);
+        let closes = v + 1 >= self.seg.tokens.len()
+            || self.seg.tokens[v + 1].sentence != sentence
+            || matches!(
+                self.text[self.seg.tokens[v].full_end..]
+                    .trim_start()
+                    .chars()
+                    .next(),
+                Some('.' | ',' | ';' | '“' | '"')
+            );
+        (verb_form && closes).then_some(found)
+    }
+}

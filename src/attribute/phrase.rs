@@ -1,0 +1,80 @@
+//! The pieces of an unnamed-source phrase: head nouns, modifiers, and the walk back from the
+//! head to where the phrase starts.
+
+use super::Attributor;
+use super::words::*;
+use crate::cues::{is_source_head, is_speech_verb};
+
+impl<'a> Attributor<'a> {
+    /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
+    /// common noun ("engineers", "farmers").
+    pub(super) fn is_head(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        is_source_head(w)
+            || (w.starts_with(char::is_uppercase) && is_source_head(&w.to_lowercase()))
+            || (w.len() > 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && self.is_plain_noun(i))
+    }
+
+    pub(super) fn is_modifier(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        let t = self.seg.tokens[i];
+        if t.cap {
+            return !NOT_SOURCE.contains(&w);
+        }
+        MODIFIERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) || self.is_head(i)
+    }
+
+    /// A lower-case word that can modify a head noun ("port officials"): not a function
+    /// word, not a verb of speech.
+    pub(super) fn is_plain_noun(&self, i: usize) -> bool {
+        // A capital opening the sentence does not make a name: "Farmers in the valley say".
+        let t = self.seg.tokens[i];
+        let opens = self.seg.sentences[t.sentence].first_token == i;
+        let w = self.tok(i);
+        let lower;
+        let w = if t.cap && opens {
+            lower = w.to_lowercase();
+            lower.as_str()
+        } else if t.cap {
+            return false;
+        } else {
+            w
+        };
+        w.chars().all(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(&w)
+            && !DETERMINERS.contains(&w)
+            && !is_speech_verb(w)
+            && !w.ends_with("ly")
+            && !w.ends_with("ed")
+    }
+
+    /// An unnamed-source phrase ending at head token `h`, walking back over modifiers.
+    pub(super) fn group_back(&self, h: usize, floor: usize) -> usize {
+        let mut a = h;
+        while a > floor
+            && h - a < 7
+            && self.same_sentence(a - 1, a)
+            && self.sep(a - 1).trim().is_empty()
+            && (self.is_modifier(a - 1) || self.is_plain_noun(a - 1))
+        {
+            if self.seg.tokens[a - 1].possessive {
+                break;
+            }
+            a -= 1;
+            // A determiner or a number opens the phrase: nothing before it belongs.
+            let w = self.tok(a);
+            if DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+        }
+        // Never start on "and" or "of".
+        while a < h && matches!(self.tok(a), "and" | "of" | "&") {
+            a += 1;
+        }
+        a
+    }
+}

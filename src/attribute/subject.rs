@@ -1,0 +1,280 @@
+//! The source before a cue: "U.S. officials said", "Ada Brook, who led the agency, said",
+//! "officials at the ministry say", participles ("…, saying") and coordinated sources.
+
+use super::words::*;
+use super::{Attributor, Found};
+use crate::types::{EntityType, Span, Speaker, SpeakerType};
+
+impl<'a> Attributor<'a> {
+    /// The subject of the cue at token `c`: named entities, pronouns, unnamed sources, with
+    /// coordinated subjects split ("London and other former officers" gives two).
+    pub fn subjects(&self, c: usize) -> Vec<Found> {
+        let Some(mut j) = c.checked_sub(1) else {
+            return Vec::new();
+        };
+        let sent_first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        if j < sent_first {
+            return Vec::new();
+        }
+        while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
+            j -= 1;
+        }
+        if self.tok(c).ends_with("ing") {
+            // "Brook backed the plan, saying …", "the group issued a statement saying …":
+            // the clause's named subject.
+            if let Some(f) = self.clause_subject(c) {
+                return vec![f];
+            }
+        }
+        // "Sanders, who says …": the name before the relative pronoun.
+        if matches!(self.tok(j), "who" | "which")
+            && j > sent_first
+            && self.sep(j - 1).trim() == ","
+            && let Some(m) = self.mention_at(j - 1)
+        {
+            return vec![self.named(m)];
+        }
+        let sep = self.sep(j);
+        if sep.trim() == "," {
+            return self.apposition_subject(j, sent_first).into_iter().collect();
+        }
+        if !sep.trim().is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let start_tok;
+        if let Some(m) = self.mention_at(j) {
+            // A title before the name stays out: "Mr. Brook said".
+            out.push(self.named(m));
+            start_tok = self.seg.token_at_or_after(m.span.start);
+        } else if let Some(f) = self.pronoun(j) {
+            return vec![f];
+        } else if self.is_head(j) {
+            let a = self.group_back(j, sent_first);
+            // "London and other former officers": a named entity coordinated with a group.
+            if let Some(and) = (a + 1..j).find(|&t| self.tok(t) == "and")
+                && let Some(m) = self.mention_at(and - 1)
+            {
+                let named = self.named(m);
+                return vec![named, self.group(and + 1, j)];
+            }
+            // "officials at the ministry said": the head the phrase qualifies.
+            let a = match self.head_before_preposition(a, sent_first) {
+                Some(head) => self.group_back(head, sent_first),
+                None => a,
+            };
+            out.push(self.group(a, j));
+            start_tok = a;
+        } else if let Some(a) = self.determiner_phrase(j, sent_first).filter(|_| {
+            matches!(
+                self.tok(c),
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "added"
+                    | "wrote"
+                    | "writes"
+                    | "stated"
+                    | "warned"
+                    | "argued"
+            )
+        }) {
+            // "the lawsuit says", "the Democratic nominee said": a described source, with
+            // the noun it qualifies: "farmers in the valley say", "an official familiar
+            // with the case said".
+            if let Some(head) = self.head_before_preposition(a, sent_first) {
+                return vec![self.group(self.group_back(head, sent_first), j)];
+            }
+            return vec![self.group(a, j)];
+        } else {
+            return Vec::new();
+        }
+        // "Ada Brook and Ed Voss said": one more named entity before "and".
+        if start_tok >= 2
+            && self.tok(start_tok - 1) == "and"
+            && self.same_sentence(start_tok - 2, start_tok)
+            && let Some(m) = self.mention_at(start_tok - 2)
+        {
+            out.insert(0, self.named(m));
+        }
+        out
+    }
+
+    /// A lower-case noun phrase ending at token `j` that opens with a determiner within four
+    /// words: returns the determiner's token.
+    pub(super) fn determiner_phrase(&self, j: usize, floor: usize) -> Option<usize> {
+        let w = self.tok(j);
+        if self.seg.tokens[j].cap
+            || !w.chars().all(char::is_alphabetic)
+            || FUNCTION_WORDS.contains(&w)
+            || matches!(
+                w,
+                "or" | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "i"
+            )
+        {
+            return None;
+        }
+        let mut a = j;
+        while a > floor
+            && j - a < 5
+            && self.same_sentence(a - 1, j)
+            && self.sep(a - 1).trim().is_empty()
+        {
+            a -= 1;
+            if DETERMINERS.contains(&self.tok(a)) {
+                return Some(a);
+            }
+            if self.seg.tokens[a].possessive && self.seg.tokens[a].cap {
+                // "Brook’s spokesman said".
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// The source phrase ending at token `k`: a named entity, or an unnamed source with the
+    /// phrase it governs ("newspapers in New Jersey", "an official familiar with the case").
+    pub(super) fn phrase_ending_at(&self, k: usize, floor: usize) -> Option<Found> {
+        let start = if let Some(m) = self.mention_at(k) {
+            self.seg.token_at_or_after(m.span.start)
+        } else if self.is_head(k) {
+            self.group_back(k, floor)
+        } else {
+            self.determiner_phrase(k, floor)?
+        };
+        if let Some(head) = self.head_before_preposition(start, floor) {
+            return Some(self.group(self.group_back(head, floor), k));
+        }
+        match self.mention_at(k) {
+            Some(m) => Some(self.named(m)),
+            None => Some(self.group(start, k)),
+        }
+    }
+
+    /// For a phrase starting at token `a`, the head noun it qualifies through a preposition:
+    /// "officials *in* …", "an official familiar *with* …".
+    pub(super) fn head_before_preposition(&self, a: usize, floor: usize) -> Option<usize> {
+        if a < floor + 2
+            || !matches!(
+                self.tok(a - 1),
+                "in" | "of" | "from" | "at" | "with" | "for" | "on" | "to"
+            )
+        {
+            return None;
+        }
+        let mut h = a - 2;
+        if matches!(
+            self.tok(h),
+            "familiar" | "close" | "briefed" | "knowledgeable"
+        ) && h > floor
+        {
+            h -= 1;
+        }
+        let joined = (h..a).all(|t| self.sep(t).trim().is_empty());
+        (joined && self.is_head(h)).then_some(h)
+    }
+
+    /// Capitalised words `[a, end)` read as a person's name no list holds ("Karimi").
+    pub(super) fn raw_name(&self, a: usize, end: usize) -> Option<Found> {
+        let ok = end > a
+            && end - a <= 3
+            && (a..end).all(|t| {
+                let w = self.tok(t);
+                self.seg.tokens[t].cap
+                    && w.chars().any(char::is_lowercase)
+                    && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            })
+            && (a + 1..end).all(|t| self.sep(t - 1) == " ");
+        if !ok {
+            return None;
+        }
+        let span = Span::new(
+            self.seg.tokens[a].span.start,
+            self.seg.tokens[end - 1].span.end,
+        );
+        Some(Found {
+            speaker: Speaker {
+                name: span.of(self.text).to_string(),
+                entity: None,
+                stype: SpeakerType::Person,
+                role: None,
+            },
+            start: span.start,
+            end: span.end,
+            pronoun: false,
+        })
+    }
+
+    /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
+    pub(super) fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
+        let mut k = j;
+        while k > sent_first {
+            k -= 1;
+            if self.sep(k).trim() == "," {
+                let next = self.tok(k + 1);
+                let starter = matches!(
+                    next,
+                    "who"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "head"
+                        | "director"
+                        | "chief"
+                        | "whose"
+                        | "then"
+                        | "former"
+                        | "now"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "according"
+                ) || next.chars().all(|c| c.is_ascii_digit())
+                    || next.ends_with("ing");
+                // Any apposition after the sentence's first words: "Karimi, executive
+                // director of the fund, said".
+                if !starter && k > sent_first + 1 {
+                    continue;
+                }
+                if let Some(f) = self.phrase_ending_at(k, sent_first) {
+                    return Some(f);
+                }
+                // "Karimi, director of the fund, said": an unknown name opening the sentence.
+                if k == sent_first || (k == sent_first + 1 && self.seg.tokens[sent_first].cap) {
+                    return self.raw_name(sent_first, k + 1);
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject of a participle cue ("…, saying", "issued a statement saying"): the
+    /// clause's first named person or organisation.
+    pub(super) fn clause_subject(&self, c: usize) -> Option<Found> {
+        let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        // "He dismissed the critique, saying …": a pronoun subject opening the clause.
+        if first < c
+            && let Some(f) = self.pronoun(first)
+        {
+            return Some(f);
+        }
+        (first..c)
+            .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
+            .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))
+            .map(|m| self.named(m))
+    }
+}
