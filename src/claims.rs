@@ -2,7 +2,7 @@
 //! to former officers"): one claim per sentence and source, with the content span.
 
 use crate::attribute::{Attributor, Found};
-use crate::cues::is_belief_verb;
+use crate::cues::{is_belief_verb, is_evidence_verb};
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
 
 /// Claim rules: id, confidence, reason.
@@ -37,31 +37,12 @@ fn conf(rule: &str) -> f32 {
 }
 
 /// Speech verbs that are as often plain transitive verbs ("added staff", "confirmed a deal").
+#[rustfmt::skip]
 const TRANSITIVE: &[&str] = &[
-    "added",
-    "adds",
-    "adding",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "revealed",
-    "reveals",
-    "described",
-    "describes",
-    "answered",
-    "recounted",
-    "observed",
-    "maintained",
-    "maintains",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasizes",
-    "reiterated",
-    "disclosed",
-    "pledged",
-    "vowed",
+    "added", "adds", "adding", "confirmed", "confirms", "denied", "denies", "revealed", "reveals",
+    "described", "describes", "answered", "recounted", "observed", "maintained", "maintains",
+    "stressed", "stresses", "emphasized", "emphasizes", "reiterated", "disclosed", "pledged",
+    "vowed", "admitted", "admits",
 ];
 
 /// Cue verbs that report questions or refusals, not claims.
@@ -77,7 +58,8 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
         let mut verb_done = false;
         for c in s.first_token..s.end_token {
             let t = seg.tokens[c];
-            if at.in_quote(t.span.start) || !at.is_cue(c) {
+            let evidence = is_evidence_verb(at.tok(c));
+            if at.in_quote(t.span.start) || !(at.is_cue(c) || evidence) {
                 continue;
             }
             let according = at.tok(c).eq_ignore_ascii_case("according");
@@ -125,6 +107,14 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                     if is_belief_verb(w) && subj.iter().any(|f| f.pronoun) {
                         continue;
                     }
+                    // "The poll shows …", "a study found …": documents and bodies, not people.
+                    if evidence
+                        && subj
+                            .iter()
+                            .any(|f| f.pronoun || f.speaker.stype == SpeakerType::Person)
+                    {
+                        continue;
+                    }
                     let r = if subj.iter().any(|f| f.pronoun) {
                         "claim.pronoun-cue"
                     } else {
@@ -134,6 +124,16 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                 }
             };
             if speakers.is_empty() {
+                continue;
+            }
+            // "the things that Brook has said.": the cue closes a relative clause and
+            // reports nothing.
+            let lead = text[..speakers[0].start].trim_end();
+            let closes = text[t.full_end..].trim_start().starts_with(['.', ',', ';']);
+            if !according
+                && closes
+                && (lead.ends_with(" that") || lead.ends_with(" what") || lead.ends_with(" which"))
+            {
                 continue;
             }
             if !according {

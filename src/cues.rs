@@ -24,34 +24,18 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// Verbs of belief: a cue only with a named or unnamed source, never a bare pronoun
 /// ("a friend he believed was loyal" reports no claim).
+#[rustfmt::skip]
 pub const BELIEF_VERBS: &[&str] = &[
     "believe", "believes", "believed", "worry", "worries", "worried", "fear", "feared",
 ];
 
 /// Verbs that frame a quoted phrase as someone's words without being speech verbs:
 /// "called the plan “a disaster”", "vowing to “fight on”". Quote cues, never claim cues.
+#[rustfmt::skip]
 pub const FRAMING_VERBS: &[&str] = &[
-    "called",
-    "calls",
-    "calling",
-    "dubbed",
-    "labeled",
-    "labelled",
-    "branded",
-    "vowing",
-    "promising",
-    "declaring",
-    "describing",
-    "accusing",
-    "urging",
-    "pledging",
-    "blasted",
-    "slammed",
-    "praised",
-    "criticized",
-    "accused",
-    "mocked",
-    "touted",
+    "called", "calls", "calling", "dubbed", "labeled", "labelled", "branded", "vowing", "promising",
+    "declaring", "describing", "accusing", "urging", "pledging", "blasted", "slammed", "praised",
+    "criticized", "accused", "mocked", "touted",
 ];
 
 pub fn is_framing_verb(w: &str) -> bool {
@@ -60,6 +44,24 @@ pub fn is_framing_verb(w: &str) -> bool {
 
 pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w)
+}
+
+/// Verbs by which polls, studies and records report findings ("the survey shows").
+/// Claim cues only with a document or body as subject.
+pub const EVIDENCE_VERBS: &[&str] = &[
+    "shows",
+    "show",
+    "showed",
+    "found",
+    "finds",
+    "find",
+    "indicates",
+    "indicate",
+    "indicated",
+];
+
+pub fn is_evidence_verb(w: &str) -> bool {
+    EVIDENCE_VERBS.contains(&w)
 }
 
 pub fn is_belief_verb(w: &str) -> bool {

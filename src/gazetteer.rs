@@ -64,12 +64,9 @@ pub struct Gazetteers {
     pub lexicon: Lexicon,
 }
 
+#[rustfmt::skip]
 const LEXICONS: &[&str] = &[
-    "given_names.txt",
-    "honorifics.txt",
-    "demonyms.txt",
-    "common_words.txt",
-    "ambiguous.txt",
+    "given_names.txt", "honorifics.txt", "demonyms.txt", "common_words.txt", "ambiguous.txt",
 ];
 
 /// Rank of the built-in country list: countries are places whatever else their name means.

@@ -172,48 +172,18 @@ fn close_ok(open: char, c: char, _prev: Option<char>, next: Option<char>) -> boo
 }
 
 /// Words before a quote that make it the title of a work.
+#[rustfmt::skip]
 const WORK_NOUNS: &[&str] = &[
-    "book",
-    "film",
-    "movie",
-    "memoir",
-    "novel",
-    "show",
-    "series",
-    "song",
-    "album",
-    "documentary",
-    "play",
-    "titled",
-    "entitled",
-    "episode",
-    "podcast",
-    "opera",
-    "poem",
-    "musical",
-    "sitcom",
-    "program",
-    "programme",
-    "painting",
-    "essay",
-    "column",
-    "headline",
-    "slogan",
-    "hashtag",
+    "book", "film", "movie", "memoir", "novel", "show", "series", "song", "album", "documentary",
+    "play", "titled", "entitled", "episode", "podcast", "opera", "poem", "musical", "sitcom",
+    "program", "programme", "painting", "essay", "column", "headline", "slogan", "hashtag",
     "single",
 ];
 
 /// Words before a quote that mark a coined term or a nickname.
+#[rustfmt::skip]
 const TERM_CUES: &[&str] = &[
-    "so-called",
-    "called",
-    "dubbed",
-    "nicknamed",
-    "term",
-    "word",
-    "phrase",
-    "label",
-    "known as",
+    "so-called", "called", "dubbed", "nicknamed", "term", "word", "phrase", "label", "known as",
 ];
 
 /// Sorts each quote into direct, partial, title, term or nickname.

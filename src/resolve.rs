@@ -57,6 +57,7 @@ pub fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
+#[rustfmt::skip]
 const LOCATIVE: &[&str] = &[
     "in", "at", "from", "to", "near", "outside", "across", "into", "of", "In", "At", "From",
 ];

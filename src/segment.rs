@@ -52,6 +52,7 @@ impl Segments {
 }
 
 /// Abbreviations whose period never ends a sentence (a name or number follows them).
+#[rustfmt::skip]
 const NO_BREAK: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep",
     "Gov", "Rev", "St", "Mt", "Ft", "vs", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
@@ -60,62 +61,13 @@ const NO_BREAK: &[&str] = &[
 ];
 
 /// Capitalised words that open sentences: after "U.S." or "Inc." they signal a break.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "A",
-    "An",
-    "The",
-    "But",
-    "And",
-    "So",
-    "Some",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "As",
-    "For",
-    "Many",
-    "Most",
-    "Both",
-    "Yet",
-    "Still",
-    "Now",
-    "Then",
-    "Other",
-    "Officials",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Asked",
-    "According",
-    "Last",
-    "Next",
+    "A", "An", "The", "But", "And", "So", "Some", "It", "Its", "He", "She", "They", "We", "I", "In",
+    "On", "At", "This", "That", "These", "Those", "There", "Their", "His", "Her", "Our", "If",
+    "When", "While", "After", "Before", "Since", "As", "For", "Many", "Most", "Both", "Yet",
+    "Still", "Now", "Then", "Other", "Officials", "Mr", "Ms", "Mrs", "Dr", "What", "Why", "How",
+    "Who", "Asked", "According", "Last", "Next",
 ];
 
 fn is_open_quote(c: char) -> bool {

@@ -75,6 +75,7 @@ pub const RULES: &[(&str, &str)] = &[
 ];
 
 /// Words that may sit inside a name run between capitalised words.
+#[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la", "le",
     "bin", "ibn", "al", "el", "y", "of", "for",

@@ -13,73 +13,26 @@ use std::collections::HashSet;
 pub const TEAM: &str = "org.team";
 
 /// Words after a team name: results, roles in a club.
+#[rustfmt::skip]
 const AFTER: &[&str] = &[
-    "beat",
-    "beats",
-    "drew",
-    "draw",
-    "lost",
-    "thrashed",
-    "defeated",
-    "edged",
-    "routed",
-    "v",
-    "vs",
-    "vs.",
-    "captain",
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "all-rounder",
-    "batsman",
-    "bowler",
-    "winger",
-    "forward",
-    "pitcher",
-    "quarterback",
-    "fans",
+    "beat", "beats", "drew", "draw", "lost", "thrashed", "defeated", "edged", "routed", "v", "vs",
+    "vs.", "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper",
+    "all-rounder", "batsman", "bowler", "winger", "forward", "pitcher", "quarterback", "fans",
     "supporters",
 ];
 /// Words before a team name.
+#[rustfmt::skip]
 const BEFORE: &[&str] = &[
     "beat", "v", "vs", "vs.", "against", "over", "defeated", "thrashed", "to", "host", "hosts",
 ];
 /// Words that make a document a sports report.
 /// (Words such as "won" or "title" are left out: elections have them too.)
+#[rustfmt::skip]
 const SPORT: &[&str] = &[
-    "beat",
-    "innings",
-    "goals",
-    "goal",
-    "halftime",
-    "league",
-    "championship",
-    "scored",
-    "wickets",
-    "division",
-    "tournament",
-    "striker",
-    "coach",
-    "playoff",
-    "playoffs",
-    "inning",
-    "touchdown",
-    "penalty",
-    "soccer",
-    "cricket",
-    "rugby",
-    "football",
-    "baseball",
-    "basketball",
-    "hockey",
-    "standings",
-    "midfielder",
-    "goalkeeper",
-    "semifinal",
-    "quarterfinal",
+    "beat", "innings", "goals", "goal", "halftime", "league", "championship", "scored", "wickets",
+    "division", "tournament", "striker", "coach", "playoff", "playoffs", "inning", "touchdown",
+    "penalty", "soccer", "cricket", "rugby", "football", "baseball", "basketball", "hockey",
+    "standings", "midfielder", "goalkeeper", "semifinal", "quarterfinal",
 ];
 const LOCATIVE: &[&str] = &["in", "at", "near", "from", "to", "In", "At"];
 
