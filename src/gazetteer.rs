@@ -30,6 +30,9 @@ pub struct GazEntry {
 pub struct Lexicon {
     pub given_names: HashSet<String>,
     pub honorifics: Vec<String>,
+    /// Honorifics by their first word, each as its words: "Secretary" -> ["Secretary", "of",
+    /// "State"], longest first. Built by `Gazetteers::finish`.
+    pub honorific_index: HashMap<String, Vec<Vec<String>>>,
     pub demonyms: HashSet<String>,
     /// Lower-case frequent English words.
     pub common_words: HashSet<String>,
@@ -42,6 +45,18 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Rebuilds `honorific_index` from `honorifics` (kept longest first).
+    pub fn index_honorifics(&mut self) {
+        self.honorific_index.clear();
+        for h in &self.honorifics {
+            let words: Vec<String> = h.split(' ').map(String::from).collect();
+            self.honorific_index
+                .entry(words[0].clone())
+                .or_default()
+                .push(words);
+        }
+    }
+
     pub fn is_given_name(&self, w: &str) -> bool {
         self.given_names.contains(w)
     }
@@ -253,6 +268,7 @@ impl Gazetteers {
         self.lexicon
             .honorifics
             .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        self.lexicon.index_honorifics();
     }
 }
 

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::run::{RunConfig, run};
+use whosaid::run::{RunConfig, run, stream};
 use whosaid::write::Format;
 use whosaid::{Gazetteers, Options, Pipeline, gazetteer};
 
@@ -53,6 +53,25 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// JSON lines in on stdin ({"id", "text"} a line), one JSON line out per document, in
+    /// input order: for Spark's RDD.pipe, Hadoop Streaming, xargs or GNU parallel.
+    Stream {
+        /// Add the gazetteers in this folder to the built-in ones.
+        #[arg(long)]
+        gazetteers: Vec<PathBuf>,
+        /// Use only the gazetteers given with --gazetteers.
+        #[arg(long)]
+        no_default_gazetteers: bool,
+        /// Worker threads (0: all cores).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Also write titles, scare quotes and nicknames to claims, with their kind.
+        #[arg(long)]
+        all_quotes: bool,
+        /// No summary on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Work with gazetteer files.
     Gazetteer {
         #[command(subcommand)]
@@ -64,6 +83,42 @@ enum Command {
 enum GazCommand {
     /// Validate a gazetteer folder; reports every problem by file and line.
     Check { dir: PathBuf },
+}
+
+/// Built-in gazetteers (unless disabled) plus the user's folders; errors name file and line.
+fn load_gazetteers(dirs: &[PathBuf], no_default: bool) -> Result<Gazetteers, ExitCode> {
+    let mut gaz = if no_default {
+        Gazetteers::empty()
+    } else {
+        Gazetteers::builtin()
+    };
+    for dir in dirs {
+        if let Err(errors) = gaz.add_dir(dir) {
+            for e in errors {
+                eprintln!("whosaid: gazetteer error: {e}");
+            }
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(gaz)
+}
+
+/// Exit status of a finished run: 1 when some document failed.
+fn finished(summary: whosaid::run::Summary, quiet: bool) -> ExitCode {
+    if !quiet {
+        eprintln!("{}", summary.line());
+        if summary.warnings > 0 {
+            eprintln!(
+                "whosaid: {} warnings (unclosed quotation marks and the like) are listed in the errors table",
+                summary.warnings
+            );
+        }
+    }
+    if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn main() -> ExitCode {
@@ -79,19 +134,10 @@ fn main() -> ExitCode {
             all_quotes,
             quiet,
         } => {
-            let mut gaz = if no_default_gazetteers {
-                Gazetteers::empty()
-            } else {
-                Gazetteers::builtin()
+            let gaz = match load_gazetteers(&gazetteers, no_default_gazetteers) {
+                Ok(g) => g,
+                Err(code) => return code,
             };
-            for dir in &gazetteers {
-                if let Err(errors) = gaz.add_dir(dir) {
-                    for e in errors {
-                        eprintln!("whosaid: gazetteer error: {e}");
-                    }
-                    return ExitCode::from(2);
-                }
-            }
             let pipeline = Pipeline::new(gaz, Options { all_quotes });
             let format = match format {
                 FormatArg::Csv => Format::Csv,
@@ -105,16 +151,7 @@ fn main() -> ExitCode {
                 quiet,
             };
             match run(&pipeline, &config) {
-                Ok(summary) => {
-                    if !quiet {
-                        eprintln!("{}", summary.line());
-                    }
-                    if summary.errors > 0 {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
+                Ok(summary) => finished(summary, quiet),
                 Err(e) => {
                     eprintln!("whosaid: error: {e}");
                     ExitCode::from(if matches!(e, whosaid::Error::MissingInput(_)) {
@@ -122,6 +159,26 @@ fn main() -> ExitCode {
                     } else {
                         1
                     })
+                }
+            }
+        }
+        Command::Stream {
+            gazetteers,
+            no_default_gazetteers,
+            threads,
+            all_quotes,
+            quiet,
+        } => {
+            let gaz = match load_gazetteers(&gazetteers, no_default_gazetteers) {
+                Ok(g) => g,
+                Err(code) => return code,
+            };
+            let pipeline = Pipeline::new(gaz, Options { all_quotes });
+            match stream(&pipeline, threads) {
+                Ok(summary) => finished(summary, quiet),
+                Err(e) => {
+                    eprintln!("whosaid: error: {e}");
+                    ExitCode::from(1)
                 }
             }
         }

@@ -193,13 +193,33 @@ pub fn classify(text: &str, seg: &Segments, lex: &Lexicon, quotes: &mut [Quote])
     }
 }
 
+/// Bytes of context read on each side of a quote when classifying it.
+const WINDOW: usize = 400;
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
     let content = q.content.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let n = words.len();
-    let before_line = &text[..q.outer.start];
+    // Context is read in a bounded window, so a 10 MB line of quotes stays linear.
+    let lo = floor_char(text, q.outer.start.saturating_sub(WINDOW));
+    let hi = ceil_char(text, (q.outer.end + WINDOW).min(text.len()));
+    let before_line = &text[lo..q.outer.start];
     let before_line = &before_line[before_line.rfind('\n').map_or(0, |p| p + 1)..];
-    let after = &text[q.outer.end..];
+    let after = &text[q.outer.end..hi];
     let after_line = &after[..after.find('\n').unwrap_or(after.len())];
     let prev_word = before_line.split_whitespace().next_back().unwrap_or("");
     let next_word = after_line.split_whitespace().next().unwrap_or("");
@@ -224,8 +244,8 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
         .end;
     let outside = format!(
         "{} {}",
-        &text[sentence.start..q.outer.start],
-        &text[q.outer.end..sent_end.max(q.outer.end)]
+        &text[sentence.start.max(lo)..q.outer.start],
+        &text[q.outer.end..sent_end.max(q.outer.end).min(hi)]
     );
     let has_cue = outside
         .split(|c: char| !c.is_alphanumeric())

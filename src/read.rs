@@ -56,9 +56,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 }
 
 /// Reads every source in order, yielding documents or per-document errors.
-pub fn documents(sources: Vec<Source>) -> impl Iterator<Item = Result<Document, InputError>> {
+pub fn documents(
+    sources: Vec<Source>,
+) -> impl Iterator<Item = Result<Document, InputError>> + Send {
     sources.into_iter().flat_map(
-        |s| -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+        |s| -> Box<dyn Iterator<Item = Result<Document, InputError>> + Send> {
             match s {
                 Source::Text(p) => Box::new(std::iter::once(read_text(&p))),
                 Source::JsonLines(p) => match File::open(&p) {
@@ -122,7 +124,7 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
     if text.trim().is_empty() {
         return Err(err(None, "empty document".to_string()));
     }
-    Ok(Document { id, text })
+    Ok(Document::new(id, text).with_source(p.display().to_string()))
 }
 
 /// A JSON-lines reader: one document a line, errors carry the line number.
@@ -152,20 +154,27 @@ impl<R: BufRead> JsonLines<R> {
             doc_id,
             message,
         };
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| err(None, format!("not valid JSON: {e}")))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| err(None, "expected a JSON object".into()))?;
-        let id = match obj.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
+        // Only the two fields we need are kept; other fields are skipped unparsed.
+        #[derive(serde::Deserialize)]
+        struct Line {
+            id: Option<serde_json::Value>,
+            text: Option<serde_json::Value>,
+        }
+        let line: Line = serde_json::from_slice(bytes).map_err(|e| {
+            err(
+                None,
+                format!("not valid JSON (one object a line expected): {e}"),
+            )
+        })?;
+        let id = match line.id {
+            Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(_) => return Err(err(None, "\"id\" must be a string or a number".into())),
             None => format!("{}-{}", self.stem, self.line),
         };
-        match obj.get("text") {
+        match line.text {
             Some(serde_json::Value::String(t)) if !t.trim().is_empty() => {
-                Ok(Document::new(id, t.clone()))
+                Ok(Document::new(id, t).with_source(format!("{}:{}", self.name, self.line)))
             }
             Some(serde_json::Value::String(_)) => Err(err(Some(id), "empty \"text\"".into())),
             Some(_) => Err(err(Some(id), "\"text\" must be a string".into())),

@@ -82,6 +82,30 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// Full names seen so far, indexed by their last word, so that a shorter form ("Brook",
+/// "The Times") finds the full one ("Ada Brook", "The New York Times") without a scan.
+#[derive(Default)]
+struct FullNames {
+    by_last: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl FullNames {
+    /// The group of a longer name ending with `words`.
+    fn find(&self, words: &[String]) -> Option<usize> {
+        let bucket = self.by_last.get(words.last()?)?;
+        bucket
+            .iter()
+            .find(|(full, _)| full.len() > words.len() && full.ends_with(words))
+            .map(|&(_, g)| g)
+    }
+
+    fn add(&mut self, words: Vec<String>, group: usize) {
+        if let Some(last) = words.last().cloned() {
+            self.by_last.entry(last).or_default().push((words, group));
+        }
+    }
+}
+
 /// Resolves the selected candidates into entities and mentions.
 pub fn resolve(
     text: &str,
@@ -97,8 +121,8 @@ pub fn resolve(
     // Group: gazetteer id, else type + folded name; short person names join the full name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
-    let mut person_full: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut org_full: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut person_full = FullNames::default();
+    let mut org_full = FullNames::default();
     // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
@@ -121,33 +145,27 @@ pub fn resolve(
             g
         } else if c.etype == EntityType::Person {
             let words: Vec<String> = surface.split_whitespace().map(key).collect();
-            let found = person_full
-                .iter()
-                .find(|(full, _)| full.len() > words.len() && full.ends_with(&words));
-            match found {
-                Some(&(_, g)) if c.gaz.is_none() => g,
+            match person_full.find(&words) {
+                Some(g) if c.gaz.is_none() => g,
                 _ => {
                     groups.push(Vec::new());
                     let g = groups.len() - 1;
                     if let Some(gi) = c.gaz {
                         let canon = &gaz.entries[gi].name;
-                        person_full.push((canon.split_whitespace().map(key).collect(), g));
+                        person_full.add(canon.split_whitespace().map(key).collect(), g);
                     }
-                    person_full.push((words, g));
+                    person_full.add(words, g);
                     g
                 }
             }
         } else if c.etype == EntityType::Org {
             // "The Times" after "The New York Times": a shorter form of a named organisation.
             let words: Vec<String> = key(surface).split_whitespace().map(String::from).collect();
-            let found = org_full
-                .iter()
-                .find(|(full, _)| full.len() > words.len() && full.ends_with(&words));
-            match found {
-                Some(&(_, g)) if c.gaz.is_none() => g,
+            match org_full.find(&words) {
+                Some(g) if c.gaz.is_none() => g,
                 _ => {
                     groups.push(Vec::new());
-                    org_full.push((words, groups.len() - 1));
+                    org_full.add(words, groups.len() - 1);
                     groups.len() - 1
                 }
             }
@@ -267,7 +285,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     let mut add = Vec::new();
-    let mut replace = Vec::new();
+    let mut replace = HashSet::new();
     for (ti, t) in seg.tokens.iter().enumerate() {
         if !t.cap {
             continue;
@@ -287,7 +305,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             Some(h) if h == span => {
                 let prev = ti.checked_sub(1).map(|p| seg.tokens[p].span.of(text));
                 if !prev.is_some_and(|p| LOCATIVE.contains(&p)) {
-                    replace.push(span);
+                    replace.insert(span);
                 }
             }
             _ => {}
@@ -311,6 +329,12 @@ fn surname(span: Span) -> Candidate {
     }
 }
 
+/// True when `span` overlaps one of `sorted` (spans sorted by start, not nested).
+fn overlaps_any(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(i).is_some_and(|s| s.overlaps(span))
+}
+
 /// An acronym that spells the initials of an organisation named in the document joins it.
 fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut initials: HashMap<String, Span> = HashMap::new();
@@ -332,10 +356,11 @@ fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     if initials.is_empty() {
         return;
     }
-    let covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    covered.sort();
     for t in &seg.tokens {
         let w = t.span.of(text);
-        if initials.contains_key(w) && !covered.iter().any(|s| s.overlaps(t.span)) {
+        if initials.contains_key(w) && !overlaps_any(&covered, t.span) {
             cands.push(Candidate {
                 span: t.span,
                 etype: EntityType::Org,

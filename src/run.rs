@@ -1,15 +1,19 @@
-//! A batch run: read -> extract in parallel -> write in input order. Documents flow in
-//! bounded batches, so memory stays flat however large the input; a bad document becomes
-//! an error row and the others go on.
+//! A batch run: read -> extract in parallel -> write in input order, as three stages on
+//! their own threads joined by bounded channels. Batches are bounded in documents and in
+//! bytes, so memory stays flat however large the input; a bad document becomes an error
+//! row and the others go on.
 
 use crate::Pipeline;
 use crate::error::{Error, InputError};
 use crate::read;
 use crate::types::{Document, Extraction};
-use crate::write::{Format, Sink};
+use crate::write::{self, Format, Sink};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
 /// What to run on and where to write.
@@ -28,6 +32,7 @@ pub struct RunConfig {
 pub struct Summary {
     pub documents: usize,
     pub errors: usize,
+    pub warnings: usize,
     pub bytes: usize,
     pub seconds: f64,
 }
@@ -41,64 +46,90 @@ impl Summary {
             0.0
         };
         format!(
-            "whosaid: {} documents, {} errors, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            self.documents, self.errors, mb, self.seconds, rate
+            "whosaid: {} documents, {} errors, {} warnings, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.documents, self.errors, self.warnings, mb, self.seconds, rate
         )
     }
 }
 
-/// Documents per parallel batch: large enough to keep threads busy, small enough to bound memory.
-const BATCH: usize = 256;
+/// Documents per parallel batch, and bytes: enough to keep threads busy, small enough to
+/// bound memory (two batches in flight at most, one being written).
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 32 << 20;
 
-type Outcome = Result<(Document, Extraction), InputError>;
+/// One document's outcome, in input order.
+pub type Outcome = Result<(Document, Extraction), InputError>;
 
-/// Runs the pipeline over every input and writes the tables into `config.out`.
-pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<Summary, Error> {
+/// Reads `docs`, extracts them on `threads` threads, and hands every outcome to `sink` in
+/// input order. Reading, extracting and writing overlap.
+pub fn drive<I, F>(
+    pipeline: &Pipeline,
+    docs: I,
+    threads: usize,
+    mut sink: F,
+) -> Result<Summary, Error>
+where
+    I: Iterator<Item = Result<Document, InputError>> + Send,
+    F: FnMut(&Outcome) -> Result<(), Error> + Send,
+{
     let started = Instant::now();
-    let sources = read::sources(&config.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads)
+        .num_threads(threads)
         .build()
         .expect("thread pool");
-    let mut sink = Sink::create(&config.out, config.format)?;
-    let mut summary = Summary::default();
-    let mut docs = read::documents(sources);
-    loop {
-        let batch: Vec<Result<Document, InputError>> = docs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Outcome> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|d| extract_one(pipeline, d))
-                .collect()
-        });
-        for r in results {
-            match r {
-                Ok((doc, ex)) => {
-                    summary.documents += 1;
-                    summary.bytes += doc.text.len();
-                    sink.write(&doc, &ex, &doc.id)?;
-                    if !config.quiet {
-                        for w in &ex.warnings {
-                            eprintln!("whosaid: warning: {}: {}", doc.id, w.message);
-                        }
+    let (batch_tx, batch_rx) = sync_channel::<Vec<Result<Document, InputError>>>(1);
+    let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            for d in docs {
+                bytes += d.as_ref().map_or(0, |d| d.text.len());
+                batch.push(d);
+                if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                    if batch_tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
                     }
-                }
-                Err(e) => {
-                    summary.errors += 1;
-                    if !config.quiet {
-                        eprintln!("whosaid: error: {e}");
-                    }
-                    sink.error(&e)?;
+                    bytes = 0;
                 }
             }
+            if !batch.is_empty() {
+                let _ = batch_tx.send(batch);
+            }
+        });
+        let writer = scope.spawn(move || -> Result<Summary, Error> {
+            let mut summary = Summary::default();
+            for outcomes in done_rx {
+                for o in &outcomes {
+                    match o {
+                        Ok((doc, ex)) => {
+                            summary.documents += 1;
+                            summary.bytes += doc.text.len();
+                            summary.warnings += ex.warnings.len();
+                        }
+                        Err(_) => summary.errors += 1,
+                    }
+                    sink(o)?;
+                }
+            }
+            Ok(summary)
+        });
+        for batch in batch_rx {
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|d| extract_one(pipeline, d))
+                    .collect()
+            });
+            if done_tx.send(outcomes).is_err() {
+                break;
+            }
         }
-    }
-    sink.finish()?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+        drop(done_tx);
+        let mut summary = writer.join().expect("writer thread")?;
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(summary)
+    })
 }
 
 /// Extracts one document; a panic in a stage becomes an error for this document only.
@@ -107,10 +138,87 @@ fn extract_one(pipeline: &Pipeline, d: Result<Document, InputError>) -> Outcome 
     match catch_unwind(AssertUnwindSafe(|| pipeline.extract(&doc))) {
         Ok(ex) => Ok((doc, ex)),
         Err(_) => Err(InputError {
-            source_name: doc.id.clone(),
+            source_name: doc.source.clone(),
             line: None,
             doc_id: Some(doc.id.clone()),
             message: "internal error while extracting this document; please report it".to_string(),
         }),
     }
+}
+
+/// A progress bar on standard error when it is a terminal (documents, MB, rate, ETA).
+fn progress(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    }
+    let bar = match total_bytes {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+                .expect("template"),
+        ),
+        None => ProgressBar::new_spinner()
+            .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}").expect("template")),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+/// Total size of the input files, for the progress bar; `None` when reading stdin.
+fn total_bytes(sources: &[read::Source]) -> Option<u64> {
+    sources.iter().try_fold(0u64, |acc, s| match s {
+        read::Source::Text(p) | read::Source::JsonLines(p) => {
+            Some(acc + std::fs::metadata(p).map_or(0, |m| m.len()))
+        }
+        read::Source::Stdin => None,
+    })
+}
+
+/// `whosaid extract`: runs the pipeline over every input and writes the tables.
+pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<Summary, Error> {
+    let sources = read::sources(&config.inputs)?;
+    let bar = progress(total_bytes(&sources), config.quiet);
+    let mut out = Sink::create(&config.out, config.format)?;
+    let quiet = config.quiet;
+    let summary = drive(pipeline, read::documents(sources), config.threads, |o| {
+        match o {
+            Ok((doc, ex)) => {
+                bar.inc(doc.text.len() as u64);
+                out.write(&write::rows(doc, ex, &doc.source))?;
+            }
+            Err(e) => {
+                if !quiet {
+                    bar.suspend(|| eprintln!("whosaid: error: {e}"));
+                }
+                out.error(e)?;
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    out.finish()?;
+    Ok(summary)
+}
+
+/// `whosaid stream`: JSON lines in on standard input, one JSON line out per input line, in
+/// input order: `{"id", "entities", "mentions", "claims", "warnings"}`, or `{"id", "error"}`
+/// for a line that could not be read. Made to run under Spark's `RDD.pipe`, Hadoop
+/// Streaming, `xargs` or GNU parallel.
+pub fn stream(pipeline: &Pipeline, threads: usize) -> Result<Summary, Error> {
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let docs = read::JsonLines::new("-".to_string(), "stdin".to_string(), stdin);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let io = |e: std::io::Error| Error::io("<stdout>", e);
+    let summary = drive(pipeline, docs, threads, |o| {
+        match o {
+            Ok((doc, ex)) => serde_json::to_writer(&mut out, &write::rows(doc, ex, &doc.source)),
+            Err(e) => serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"id": e.doc_id, "error": write::error_row(e)}),
+            ),
+        }
+        .map_err(|e| io(e.into()))?;
+        out.write_all(b"\n").map_err(io)
+    })?;
+    out.flush().map_err(io)?;
+    Ok(summary)
 }

@@ -8,6 +8,8 @@ use serde::Serialize;
 pub struct Document {
     pub id: String,
     pub text: String,
+    /// Where it was read from (a path, or `-`); empty when built in code.
+    pub source: String,
 }
 
 impl Document {
@@ -15,7 +17,13 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
+            source: String::new(),
         }
+    }
+
+    pub fn with_source(mut self, source: impl Into<String>) -> Document {
+        self.source = source.into();
+        self
     }
 }
 

@@ -19,53 +19,152 @@ pub enum Format {
 }
 
 #[derive(Serialize)]
-struct EntityRow<'a> {
-    doc_id: &'a str,
-    entity_id: &'a str,
-    name: &'a str,
+pub struct EntityRow<'a> {
+    pub doc_id: &'a str,
+    pub entity_id: &'a str,
+    pub name: &'a str,
     #[serde(rename = "type")]
-    etype: &'a str,
-    mentions: usize,
-    aliases: String,
-    roles: String,
+    pub etype: &'a str,
+    pub mentions: usize,
+    pub aliases: String,
+    pub roles: String,
 }
 
 #[derive(Serialize)]
-struct MentionRow<'a> {
-    doc_id: &'a str,
-    entity_id: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
+pub struct MentionRow<'a> {
+    pub doc_id: &'a str,
+    pub entity_id: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
     #[serde(rename = "type")]
-    etype: &'a str,
-    source: String,
+    pub etype: &'a str,
+    pub source: String,
 }
 
 #[derive(Serialize)]
-struct ClaimRow<'a> {
-    doc_id: &'a str,
-    claim_id: usize,
-    kind: &'a str,
-    speaker: &'a str,
-    speaker_id: &'a str,
-    speaker_type: &'a str,
-    speaker_role: &'a str,
-    cue: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    rule: &'a str,
-    confidence: String,
+pub struct ClaimRow<'a> {
+    pub doc_id: &'a str,
+    pub claim_id: usize,
+    pub kind: &'a str,
+    pub speaker: &'a str,
+    pub speaker_id: &'a str,
+    pub speaker_type: &'a str,
+    pub speaker_role: &'a str,
+    pub cue: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub rule: &'a str,
+    pub confidence: String,
 }
 
 #[derive(Serialize)]
-struct ErrorRow<'a> {
-    doc_id: &'a str,
-    source: &'a str,
-    line: String,
-    level: &'a str,
-    message: &'a str,
+pub struct ErrorRow<'a> {
+    pub doc_id: &'a str,
+    pub source: &'a str,
+    pub line: String,
+    pub level: &'a str,
+    pub message: &'a str,
+}
+
+/// One document's rows of every table, offsets in code points: what `Sink` writes as
+/// tables and `whosaid stream` writes as one JSON line.
+#[derive(Serialize)]
+pub struct DocRows<'a> {
+    pub id: &'a str,
+    pub entities: Vec<EntityRow<'a>>,
+    pub mentions: Vec<MentionRow<'a>>,
+    pub claims: Vec<ClaimRow<'a>>,
+    pub warnings: Vec<ErrorRow<'a>>,
+}
+
+/// The rows of one document; offsets become code points here, and only here.
+pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRows<'a> {
+    let text = doc.text.as_str();
+    let ix = CharIndex::new(text);
+    let id = ex.doc_id.as_str();
+    let entities = ex
+        .entities
+        .iter()
+        .map(|e| EntityRow {
+            doc_id: id,
+            entity_id: &e.id,
+            name: &e.name,
+            etype: e.etype.as_str(),
+            mentions: e.mentions,
+            aliases: e.aliases.join("|"),
+            roles: e.roles.join("|"),
+        })
+        .collect();
+    let mentions = ex
+        .mentions
+        .iter()
+        .map(|m| MentionRow {
+            doc_id: id,
+            entity_id: &ex.entities[m.entity].id,
+            start: ix.char_of(m.span.start),
+            end: ix.char_of(m.span.end),
+            text: m.span.of(text),
+            etype: m.etype.as_str(),
+            source: m.source.label(),
+        })
+        .collect();
+    let claims = ex
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let sp = c.speaker.as_ref();
+            ClaimRow {
+                doc_id: id,
+                claim_id: n + 1,
+                kind: c.kind.as_str(),
+                speaker: sp.map_or("", |s| s.name.as_str()),
+                speaker_id: sp
+                    .and_then(|s| s.entity)
+                    .map_or("", |e| ex.entities[e].id.as_str()),
+                speaker_type: sp.map_or("UNKNOWN", |s| s.stype.as_str()),
+                speaker_role: sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
+                cue: &c.cue,
+                start: ix.char_of(c.content.start),
+                end: ix.char_of(c.content.end),
+                text: c.content.of(text),
+                rule: c.rule,
+                confidence: format!("{:.2}", c.confidence),
+            }
+        })
+        .collect();
+    let warnings = ex
+        .warnings
+        .iter()
+        .map(|w| ErrorRow {
+            doc_id: id,
+            source,
+            line: (1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..w.offset]).count())
+                .to_string(),
+            level: "warning",
+            message: &w.message,
+        })
+        .collect();
+    DocRows {
+        id,
+        entities,
+        mentions,
+        claims,
+        warnings,
+    }
+}
+
+/// The errors-table row of a document that could not be read.
+pub fn error_row(e: &InputError) -> ErrorRow<'_> {
+    ErrorRow {
+        doc_id: e.doc_id.as_deref().unwrap_or(""),
+        source: &e.source_name,
+        line: e.line.map(|l| l.to_string()).unwrap_or_default(),
+        level: "error",
+        message: &e.message,
+    }
 }
 
 enum Table {
@@ -196,74 +295,25 @@ impl Sink {
         })
     }
 
-    /// Writes one document's rows; offsets become code points here.
-    pub fn write(&mut self, doc: &Document, ex: &Extraction, source: &str) -> Result<(), Error> {
-        let text = doc.text.as_str();
-        let ix = CharIndex::new(text);
-        let id = ex.doc_id.as_str();
-        for e in &ex.entities {
-            self.entities.row(&EntityRow {
-                doc_id: id,
-                entity_id: &e.id,
-                name: &e.name,
-                etype: e.etype.as_str(),
-                mentions: e.mentions,
-                aliases: e.aliases.join("|"),
-                roles: e.roles.join("|"),
-            })?;
+    /// Writes one document's rows.
+    pub fn write(&mut self, rows: &DocRows) -> Result<(), Error> {
+        for r in &rows.entities {
+            self.entities.row(r)?;
         }
-        for m in &ex.mentions {
-            self.mentions.row(&MentionRow {
-                doc_id: id,
-                entity_id: &ex.entities[m.entity].id,
-                start: ix.char_of(m.span.start),
-                end: ix.char_of(m.span.end),
-                text: m.span.of(text),
-                etype: m.etype.as_str(),
-                source: m.source.label(),
-            })?;
+        for r in &rows.mentions {
+            self.mentions.row(r)?;
         }
-        for (n, c) in ex.claims.iter().enumerate() {
-            let sp = c.speaker.as_ref();
-            self.claims.row(&ClaimRow {
-                doc_id: id,
-                claim_id: n + 1,
-                kind: c.kind.as_str(),
-                speaker: sp.map_or("", |s| s.name.as_str()),
-                speaker_id: sp
-                    .and_then(|s| s.entity)
-                    .map_or("", |e| ex.entities[e].id.as_str()),
-                speaker_type: sp.map_or("UNKNOWN", |s| s.stype.as_str()),
-                speaker_role: sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
-                cue: &c.cue,
-                start: ix.char_of(c.content.start),
-                end: ix.char_of(c.content.end),
-                text: c.content.of(text),
-                rule: c.rule,
-                confidence: format!("{:.2}", c.confidence),
-            })?;
+        for r in &rows.claims {
+            self.claims.row(r)?;
         }
-        for w in &ex.warnings {
-            let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..w.offset]).count();
-            self.errors.row(&ErrorRow {
-                doc_id: id,
-                source,
-                line: line.to_string(),
-                level: "warning",
-                message: &w.message,
-            })?;
+        for r in &rows.warnings {
+            self.errors.row(r)?;
         }
         Ok(())
     }
 
     pub fn error(&mut self, e: &InputError) -> Result<(), Error> {
-        self.errors.row(&ErrorRow {
-            doc_id: e.doc_id.as_deref().unwrap_or(""),
-            source: &e.source_name,
-            line: e.line.map(|l| l.to_string()).unwrap_or_default(),
-            level: "error",
-            message: &e.message,
-        })
+        self.errors.row(&error_row(e))
     }
 
     /// Completes every table and moves it into place.

@@ -39,6 +39,9 @@ pub struct Attributor<'a> {
     pub entities: &'a [Entity],
     /// Outer spans of all quotes, sorted.
     pub quote_spans: Vec<Span>,
+    /// `last_person[k]`: 1 + the index of the last person mentioned outside quotes among
+    /// `mentions[..k]`, 0 when none: he/she resolve in O(log n), not by a scan back.
+    last_person: Vec<usize>,
 }
 
 /// A speaker found at a place in the text.
@@ -57,6 +60,32 @@ mod subject;
 mod words;
 
 impl<'a> Attributor<'a> {
+    pub fn new(
+        text: &'a str,
+        seg: &'a Segments,
+        mentions: &'a [Mention],
+        entities: &'a [Entity],
+        quotes: &[Quote],
+    ) -> Self {
+        let mut at = Attributor {
+            text,
+            seg,
+            mentions,
+            entities,
+            quote_spans: quotes.iter().map(|q| q.outer).collect(),
+            last_person: Vec::with_capacity(mentions.len() + 1),
+        };
+        let mut last = 0;
+        at.last_person.push(0);
+        for (i, m) in mentions.iter().enumerate() {
+            if m.etype == EntityType::Person && !at.in_quote(m.span.start) {
+                last = i + 1;
+            }
+            at.last_person.push(last);
+        }
+        at
+    }
+
     pub fn tok(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.of(self.text)
     }
@@ -139,10 +168,9 @@ impl<'a> Attributor<'a> {
     /// The nearest named person before byte `at`, outside quotes: the antecedent of he/she.
     pub(super) fn person_before(&self, at: usize) -> Option<&'a Mention> {
         let k = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..k]
-            .iter()
-            .rev()
-            .find(|m| m.etype == EntityType::Person && !self.in_quote(m.span.start))
+        self.last_person[k]
+            .checked_sub(1)
+            .map(|i| &self.mentions[i])
     }
 
     pub(super) fn pronoun(&self, i: usize) -> Option<Found> {
@@ -317,8 +345,12 @@ impl<'a> Attributor<'a> {
             }
         }
         // 1c. A cue elsewhere in the quote's sentences, nearest first.
-        let last = seg.sentences[s_close].end_token;
-        let mut cues: Vec<usize> = (first..last)
+        // (Within 40 tokens of the quote: a run-on sentence must not make this quadratic.)
+        let last = seg.sentences[s_close]
+            .end_token
+            .min(seg.token_at_or_after(q.outer.end) + 40);
+        let near_first = first.max(before_end.saturating_sub(40));
+        let mut cues: Vec<usize> = (near_first..last)
             .filter(|&c| !self.in_quote(seg.tokens[c].span.start) && self.is_quote_cue(c))
             .collect();
         cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.outer.start));
@@ -362,7 +394,7 @@ impl<'a> Attributor<'a> {
         }
         // 3b. The previous quote of the same paragraph had a speaker.
         let para = seg.sentences[s_open].paragraph;
-        for (pq, pc) in earlier.iter().zip(done).rev() {
+        for (pq, pc) in earlier.iter().zip(done).rev().take(6) {
             if seg.sentences[seg.sentence_at(pq.outer.start)].paragraph != para {
                 break;
             }

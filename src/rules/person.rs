@@ -60,17 +60,13 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
 fn honorific(ctx: &Ctx, run: Run) -> Option<(usize, usize)> {
     let mut best = None;
     for i in run.first..run.end {
-        for h in &ctx.lex.honorifics {
-            let mut j = i;
-            let mut ok = true;
-            for w in h.split(' ') {
-                if j >= run.end || ctx.tok(j) != w {
-                    ok = false;
-                    break;
-                }
-                j += 1;
-            }
-            if ok && j < run.end && best.is_none_or(|(_, e)| j > e) {
+        let Some(candidates) = ctx.lex.honorific_index.get(ctx.tok(i)) else {
+            continue;
+        };
+        for words in candidates {
+            let j = i + words.len();
+            let matches = j < run.end && words.iter().enumerate().all(|(k, w)| ctx.tok(i + k) == w);
+            if matches && best.is_none_or(|(_, e)| j > e) {
                 best = Some((i, j));
             }
         }
@@ -281,6 +277,7 @@ mod tests {
         for h in ["Gen.", "Mr.", "Director", "President", "Secretary of State"] {
             l.honorifics.push(h.into());
         }
+        l.index_honorifics();
         for w in ["is", "the", "why", "quietly", "burns", "presents"] {
             l.common_words.insert(w.into());
         }
