@@ -4,6 +4,7 @@
 use crate::attribute::{Attributor, Found};
 use crate::cues::{is_belief_verb, is_evidence_verb};
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
+use crate::words::Words;
 
 /// Claim rules: id, confidence, reason.
 pub const CLAIM_RULES: &[(&str, f32, &str)] = &[
@@ -38,15 +39,15 @@ fn conf(rule: &str) -> f32 {
 
 /// Speech verbs that are as often plain transitive verbs ("added staff", "confirmed a deal").
 #[rustfmt::skip]
-const TRANSITIVE: &[&str] = &[
+static TRANSITIVE: Words = Words::new(&[
     "added", "adds", "adding", "confirmed", "confirms", "denied", "denies", "revealed", "reveals",
     "described", "describes", "answered", "recounted", "observed", "maintained", "maintains",
     "stressed", "stresses", "emphasized", "emphasizes", "reiterated", "disclosed", "pledged",
     "vowed", "admitted", "admits",
-];
+]);
 
 /// Cue verbs that report questions or refusals, not claims.
-const NOT_CLAIM: &[&str] = &["asked", "ask", "asks", "told", "tell", "tells"];
+static NOT_CLAIM: Words = Words::new(&["asked", "ask", "asks", "told", "tell", "tells"]);
 
 /// Finds reported-speech claims. `used_cues` are tokens already spent on quote attribution.
 pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {

@@ -1,10 +1,12 @@
 //! The cues of speech: verbs and phrases that attribute words to a speaker. Shared by the
 //! person rules (names next to a cue), quote attribution and reported-speech claims.
 
+use crate::words::Words;
+
 /// Speech verbs as written. Forms that are mostly nouns ("report", "claims", "notes") stay
 /// out: they would make "a false report by X" a cue.
 #[rustfmt::skip]
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: Words = Words::new(&[
     "said", "says", "say", "told", "tells", "tell", "added", "adds", "warned", "warns", "warn",
     "wrote", "writes", "insisted", "insists", "insist", "argued", "argues", "argue", "explained",
     "explains", "explain", "asked", "asks", "noted", "stated", "declared", "declares", "claimed",
@@ -20,23 +22,23 @@ pub const SPEECH_VERBS: &[&str] = &[
     "shouted", "exclaimed", "answered", "recounted", "described", "describes", "reiterated",
     "reiterates", "clarified", "emailed", "texted", "saying", "telling", "adding", "noting",
     "arguing", "warning", "insisting", "explaining", "stressing", "claiming", "asserting",
-];
+]);
 
 /// Verbs of belief: a cue only with a named or unnamed source, never a bare pronoun
 /// ("a friend he believed was loyal" reports no claim).
 #[rustfmt::skip]
-pub const BELIEF_VERBS: &[&str] = &[
+pub static BELIEF_VERBS: Words = Words::new(&[
     "believe", "believes", "believed", "worry", "worries", "worried", "fear", "feared",
-];
+]);
 
 /// Verbs that frame a quoted phrase as someone's words without being speech verbs:
 /// "called the plan “a disaster”", "vowing to “fight on”". Quote cues, never claim cues.
 #[rustfmt::skip]
-pub const FRAMING_VERBS: &[&str] = &[
+pub static FRAMING_VERBS: Words = Words::new(&[
     "called", "calls", "calling", "dubbed", "labeled", "labelled", "branded", "vowing", "promising",
     "declaring", "describing", "accusing", "urging", "pledging", "blasted", "slammed", "praised",
     "criticized", "accused", "mocked", "touted",
-];
+]);
 
 pub fn is_framing_verb(w: &str) -> bool {
     FRAMING_VERBS.contains(&w)
@@ -48,7 +50,7 @@ pub fn is_speech_verb(w: &str) -> bool {
 
 /// Verbs by which polls, studies and records report findings ("the survey shows").
 /// Claim cues only with a document or body as subject.
-pub const EVIDENCE_VERBS: &[&str] = &[
+pub static EVIDENCE_VERBS: Words = Words::new(&[
     "shows",
     "show",
     "showed",
@@ -58,7 +60,7 @@ pub const EVIDENCE_VERBS: &[&str] = &[
     "indicates",
     "indicate",
     "indicated",
-];
+]);
 
 pub fn is_evidence_verb(w: &str) -> bool {
     EVIDENCE_VERBS.contains(&w)
@@ -73,7 +75,7 @@ pub const ACCORDING_TO: &str = "according to";
 
 /// Head nouns of unnamed sources ("U.S. officials", "a spokeswoman", "experts").
 #[rustfmt::skip]
-pub const SOURCE_HEADS: &[&str] = &[
+pub static SOURCE_HEADS: Words = Words::new(&[
     "official", "officials", "officer", "officers", "expert", "experts", "diplomat", "diplomats",
     "analyst", "analysts", "critic", "critics", "source", "sources", "people", "person", "lawmaker",
     "lawmakers", "aide", "aides", "side", "sides", "authorities", "spokesman", "spokeswoman",
@@ -88,7 +90,7 @@ pub const SOURCE_HEADS: &[&str] = &[
     "veterans", "voters", "campaign", "intelligence", "military", "commanders", "ambassador",
     "minister", "president", "director", "general", "senator", "governor", "mayor", "nominee",
     "candidate", "lawsuit", "ad", "memo", "letter", "chairman", "chairwoman", "founder",
-];
+]);
 
 pub fn is_source_head(w: &str) -> bool {
     SOURCE_HEADS.contains(&w)

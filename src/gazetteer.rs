@@ -4,6 +4,7 @@
 
 use crate::error::GazetteerError;
 use crate::types::EntityType;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
@@ -28,20 +29,20 @@ pub struct GazEntry {
 /// Word lists the rules consult.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub given_names: HashSet<String>,
+    pub given_names: FxHashSet<String>,
     pub honorifics: Vec<String>,
     /// Honorifics by their first word, each as its words: "Secretary" -> ["Secretary", "of",
     /// "State"], longest first. Built by `Gazetteers::finish`.
-    pub honorific_index: HashMap<String, Vec<Vec<String>>>,
-    pub demonyms: HashSet<String>,
+    pub honorific_index: FxHashMap<String, Vec<Vec<String>>>,
+    pub demonyms: FxHashSet<String>,
     /// Lower-case frequent English words.
-    pub common_words: HashSet<String>,
+    pub common_words: FxHashSet<String>,
     /// Place names that are also ordinary words ("Reading", "Mobile"): a place only with
     /// evidence. From `ambiguous.txt` rows whose reason says "common word" (or gives none).
-    pub ambiguous: HashSet<String>,
+    pub ambiguous: FxHashSet<String>,
     /// Place names that are also given names or surnames ("London", "Houston"): a place
     /// unless a name stands right before it.
-    pub name_places: HashSet<String>,
+    pub name_places: FxHashSet<String>,
 }
 
 impl Lexicon {

@@ -26,6 +26,7 @@ pub mod rules;
 pub mod run;
 pub mod segment;
 pub mod types;
+pub mod words;
 pub mod write;
 
 pub use error::{Error, GazetteerError, InputError};

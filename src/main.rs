@@ -1,5 +1,10 @@
 //! The command line: parses arguments and calls the library. Nothing else.
 
+// The pipeline allocates many small vectors per document; mimalloc serves them faster than
+// the system allocator (about a tenth of the run time, measured with perf).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,7 +5,8 @@
 use crate::gazetteer::{Gazetteers, Lexicon, RANK_COUNTRY};
 use crate::segment::Segments;
 use crate::types::{EntityType, Source, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::words::Words;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
 /// A mention before resolution: a span, a type and the evidence for it.
@@ -44,7 +45,7 @@ enum Need {
 }
 
 /// Month and weekday names are never places, whatever a place list says.
-const NEVER_PLACES: &[&str] = &[
+static NEVER_PLACES: Words = Words::new(&[
     "January",
     "February",
     "March",
@@ -64,16 +65,16 @@ const NEVER_PLACES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-];
+]);
 
 /// Words before a place that say it is one: prepositions ("in London", "from Reading") and
 /// verbs of movement ("reached Mobile").
 #[rustfmt::skip]
-const LOCATIVE: &[&str] = &[
+static LOCATIVE: Words = Words::new(&[
     "in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of", "via",
     "around", "throughout", "inside", "visit", "visited", "between", "and", "In", "At", "From",
     "Near", "reached", "hit", "struck", "toured", "left", "reach", "hits", "through", "past",
-];
+]);
 
 impl GazMatcher {
     pub fn new(gaz: &Gazetteers) -> GazMatcher {
@@ -136,7 +137,8 @@ impl GazMatcher {
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
                     .build(pats.iter().map(|p| p.0.as_str()))
                     .expect("gazetteer automaton builds"),
             )
@@ -156,45 +158,63 @@ impl GazMatcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let mut hits: Vec<(usize, usize, usize)> = ac
-            .find_overlapping_iter(text)
-            .filter(|m| on_boundaries(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        // Names start words: search anchored at each word start (and after a hyphen inside
+        // a word: "U.S.-Mexico"), longest first, then shorter ones at the same start when the
+        // longest fails its boundary or its evidence.
         let mut out = Vec::new();
         let mut last_end = 0;
-        for (s, e, p) in hits {
+        for s in word_starts(text, seg) {
             if s < last_end {
                 continue;
             }
-            let span = Span::new(s, e);
-            if names_event(text, span) {
-                continue;
+            let mut limit = text.len();
+            while limit > s {
+                let input = Input::new(text).range(s..limit).anchored(Anchored::Yes);
+                let Some(m) = ac.find(input) else { break };
+                let (e, p) = (m.end(), m.pattern().as_usize());
+                limit = e - 1;
+                let span = Span::new(s, e);
+                if !on_boundaries(text, s, e) || names_event(text, span) {
+                    continue;
+                }
+                let ok = match self.need[p] {
+                    Need::Nothing => true,
+                    Need::Never => false,
+                    Need::Place => place_evidence(text, seg, span),
+                    Need::NotName => !after_name(text, seg, &gaz.lexicon, span),
+                    Need::Caps => caps_evidence(text, seg, span),
+                    Need::Plain => plain_evidence(text, seg, &gaz.lexicon, span, headline),
+                };
+                if !ok {
+                    continue;
+                }
+                let entry = self.entry_of[p];
+                out.push(Candidate {
+                    span,
+                    etype: gaz.entries[entry].etype,
+                    source: Source::Gazetteer,
+                    gaz: Some(entry),
+                    role: None,
+                });
+                last_end = e;
+                break;
             }
-            let ok = match self.need[p] {
-                Need::Nothing => true,
-                Need::Never => false,
-                Need::Place => place_evidence(text, seg, span),
-                Need::NotName => !after_name(text, seg, &gaz.lexicon, span),
-                Need::Caps => caps_evidence(text, seg, span),
-                Need::Plain => plain_evidence(text, seg, &gaz.lexicon, span, headline),
-            };
-            if !ok {
-                continue;
-            }
-            let entry = self.entry_of[p];
-            out.push(Candidate {
-                span: Span::new(s, e),
-                etype: gaz.entries[entry].etype,
-                source: Source::Gazetteer,
-                gaz: Some(entry),
-                role: None,
-            });
-            last_end = e;
         }
         out
     }
+}
+
+/// Where a name may start: every token start, and every letter after a hyphen or slash
+/// inside a token.
+fn word_starts<'t>(text: &'t str, seg: &'t Segments) -> impl Iterator<Item = usize> + 't {
+    seg.tokens.iter().flat_map(move |t| {
+        let word = &text[t.span.start..t.full_end];
+        std::iter::once(t.span.start).chain(
+            memchr::memchr2_iter(b'-', b'/', word.as_bytes())
+                .map(move |i| t.span.start + i + 1)
+                .filter(move |&i| i < t.full_end),
+        )
+    })
 }
 
 /// True when `[s, e)` starts and ends at word boundaries.

@@ -8,7 +8,8 @@ use crate::matcher::Candidate;
 use crate::rules::{org, person};
 use crate::segment::Segments;
 use crate::types::{Entity, EntityType, Mention, Source, Span};
-use std::collections::{HashMap, HashSet};
+use crate::words::Words;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Leftmost-longest selection; on equal spans a gazetteer match beats a rule.
 pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
@@ -58,9 +59,9 @@ pub fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 #[rustfmt::skip]
-const LOCATIVE: &[&str] = &[
+static LOCATIVE: Words = Words::new(&[
     "in", "at", "from", "to", "near", "outside", "across", "into", "of", "In", "At", "From",
-];
+]);
 
 /// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
 fn key(s: &str) -> String {
@@ -120,7 +121,7 @@ pub fn resolve(
 
     // Group: gazetteer id, else type + folded name; short person names join the full name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut person_full = FullNames::default();
     let mut org_full = FullNames::default();
     // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
@@ -266,7 +267,7 @@ fn tidy_name(s: &str) -> String {
 
 /// Finds surnames (and last two names) of people named in full, anywhere in the document.
 fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<String> = HashSet::default();
     for c in cands.iter() {
         if c.etype != EntityType::Person {
             continue;
@@ -285,7 +286,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     let mut add = Vec::new();
-    let mut replace = HashSet::new();
+    let mut replace = HashSet::default();
     for (ti, t) in seg.tokens.iter().enumerate() {
         if !t.cap {
             continue;
@@ -337,7 +338,7 @@ fn overlaps_any(sorted: &[Span], span: Span) -> bool {
 
 /// An acronym that spells the initials of an organisation named in the document joins it.
 fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
-    let mut initials: HashMap<String, Span> = HashMap::new();
+    let mut initials: HashMap<String, Span> = HashMap::default();
     for c in cands.iter() {
         if c.etype != EntityType::Org || c.gaz.is_some() {
             continue;

@@ -2,6 +2,7 @@
 //! spans into the text. One pass over each paragraph; no allocation per token.
 
 use crate::types::Span;
+use crate::words::Words;
 
 /// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,22 +54,22 @@ impl Segments {
 
 /// Abbreviations whose period never ends a sentence (a name or number follows them).
 #[rustfmt::skip]
-const NO_BREAK: &[&str] = &[
+static NO_BREAK: Words = Words::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep",
     "Gov", "Rev", "St", "Mt", "Ft", "vs", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Brig", "Cmdr", "Pres", "Hon", "Supt", "Gens",
     "Reps", "Sens", "Messrs", "Mme",
-];
+]);
 
 /// Capitalised words that open sentences: after "U.S." or "Inc." they signal a break.
 #[rustfmt::skip]
-const STARTERS: &[&str] = &[
+static STARTERS: Words = Words::new(&[
     "A", "An", "The", "But", "And", "So", "Some", "It", "Its", "He", "She", "They", "We", "I", "In",
     "On", "At", "This", "That", "These", "Those", "There", "Their", "His", "Her", "Our", "If",
     "When", "While", "After", "Before", "Since", "As", "For", "Many", "Most", "Both", "Yet",
     "Still", "Now", "Then", "Other", "Officials", "Mr", "Ms", "Mrs", "Dr", "What", "Why", "How",
     "Who", "Asked", "According", "Last", "Next",
-];
+]);
 
 fn is_open_quote(c: char) -> bool {
     matches!(

@@ -12,6 +12,7 @@ pub mod team;
 use crate::gazetteer::Lexicon;
 use crate::matcher::Candidate;
 use crate::segment::{Segments, Token};
+use crate::words::Words;
 
 /// Every rule id with the one-line reason it exists. Ids are stable: users filter on them.
 pub const RULES: &[(&str, &str)] = &[
@@ -76,10 +77,10 @@ pub const RULES: &[(&str, &str)] = &[
 
 /// Words that may sit inside a name run between capitalised words.
 #[rustfmt::skip]
-const PARTICLES: &[&str] = &[
+static PARTICLES: Words = Words::new(&[
     "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la", "le",
     "bin", "ibn", "al", "el", "y", "of", "for",
-];
+]);
 
 /// A run of capitalised tokens: token indices `[first, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

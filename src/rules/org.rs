@@ -4,6 +4,7 @@
 use super::{Ctx, Run};
 use crate::matcher::Candidate;
 use crate::types::{EntityType, Source, Span};
+use crate::words::Words;
 
 pub const HEAD: &str = "org.head";
 pub const ADMINISTRATION: &str = "org.administration";
@@ -15,14 +16,14 @@ pub const STATION: &str = "org.station";
 
 /// Newspaper names that "The" completes: "The Times", "The Post".
 #[rustfmt::skip]
-const PAPERS: &[&str] = &[
+static PAPERS: Words = Words::new(&[
     "Times", "Post", "Guardian", "Telegraph", "Economist", "Atlantic", "Globe", "Herald", "Tribune",
     "Journal",
-];
+]);
 
 /// Nouns that end an organisation's name.
 #[rustfmt::skip]
-const HEADS: &[&str] = &[
+static HEADS: Words = Words::new(&[
     "Agency", "Administration", "Association", "Authority", "Bank", "Board", "Bureau", "Command",
     "Commission", "Committee", "Company", "Corp.", "Corporation", "Council", "Court", "Department",
     "Directorate", "Embassy", "Consulate", "Federation", "Forces", "Foundation", "Fund", "Group",
@@ -35,16 +36,16 @@ const HEADS: &[&str] = &[
     "Congress", "Senate", "Secretariat", "Tribunal", "Brigade", "Battalion", "Regiment", "Division",
     "Fleet", "Army", "Navy", "Caucus", "Movement", "Front", "Church", "Hospital", "Museum", "Trust",
     "Exchange", "Reserve",
-];
+]);
 
 /// Nouns after "the X" that say X is an organisation.
 #[rustfmt::skip]
-const KIND_NOUNS: &[&str] = &[
+static KIND_NOUNS: Words = Words::new(&[
     "company", "firm", "corporation", "conglomerate", "group", "network", "agency", "bank",
     "outlet", "newspaper", "broadcaster", "channel", "startup", "automaker", "carrier", "airline",
     "retailer", "manufacturer", "lender", "insurer", "publisher", "platform", "militia",
     "organization", "charity",
-];
+]);
 
 /// True when `w` ends organisation names ("Committee", "Inc.").
 pub fn is_head(w: &str) -> bool {

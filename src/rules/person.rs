@@ -5,6 +5,7 @@ use super::{Ctx, Run};
 use crate::cues::is_speech_verb;
 use crate::matcher::Candidate;
 use crate::types::{EntityType, Source, Span};
+use crate::words::Words;
 
 pub const TITLE: &str = "person.title";
 pub const GIVEN: &str = "person.given-name";
@@ -16,7 +17,7 @@ pub const SURNAME: &str = "person.surname";
 
 /// Occupations that precede a bare name ("YouTuber Kai Renn", "novelist Ida Holm").
 #[rustfmt::skip]
-const OCCUPATIONS: &[&str] = &[
+static OCCUPATIONS: Words = Words::new(&[
     "youtuber", "rapper", "singer", "actor", "actress", "comedian", "author", "novelist",
     "journalist", "columnist", "director", "filmmaker", "photographer", "artist", "painter",
     "musician", "songwriter", "poet", "writer", "economist", "historian", "analyst", "activist",
@@ -27,11 +28,11 @@ const OCCUPATIONS: &[&str] = &[
     "producer", "composer", "conductor", "dancer", "spokesman", "spokeswoman", "spokesperson",
     "candidate", "challenger", "incumbent", "lawmaker", "philanthropist", "dictator", "leader",
     "politician", "diplomat", "ambassador", "envoy", "pollster",
-];
+]);
 
 /// Words that end a person's name even when capitalised: organisation heads, months, days.
 #[rustfmt::skip]
-const NOT_NAME: &[&str] = &[
+static NOT_NAME: Words = Words::new(&[
     "Committee", "Council", "Agency", "Embassy", "Ministry", "Department", "Party", "University",
     "Command", "Company", "Corporation", "Inc.", "Corp.", "Administration", "Government", "Bureau",
     "Office", "Court", "Senate", "House", "Congress", "Army", "Navy", "Times", "Post", "News",
@@ -42,9 +43,9 @@ const NOT_NAME: &[&str] = &[
     "For", "By", "To", "As", "If", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will",
     "Would", "This", "That", "Of", "With", "Minister", "President", "Secretary", "Director",
     "Chairman", "Governor", "Senator", "Mayor",
-];
+]);
 
-const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+static SUFFIXES: Words = Words::new(&["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"]);
 
 pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
     let mut out = Vec::new();

@@ -8,33 +8,34 @@ use crate::gazetteer::Gazetteers;
 use crate::matcher::Candidate;
 use crate::segment::Segments;
 use crate::types::{EntityType, Source};
+use crate::words::Words;
 use std::collections::HashSet;
 
 pub const TEAM: &str = "org.team";
 
 /// Words after a team name: results, roles in a club.
 #[rustfmt::skip]
-const AFTER: &[&str] = &[
+static AFTER: Words = Words::new(&[
     "beat", "beats", "drew", "draw", "lost", "thrashed", "defeated", "edged", "routed", "v", "vs",
     "vs.", "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper",
     "all-rounder", "batsman", "bowler", "winger", "forward", "pitcher", "quarterback", "fans",
     "supporters",
-];
+]);
 /// Words before a team name.
 #[rustfmt::skip]
-const BEFORE: &[&str] = &[
+static BEFORE: Words = Words::new(&[
     "beat", "v", "vs", "vs.", "against", "over", "defeated", "thrashed", "to", "host", "hosts",
-];
+]);
 /// Words that make a document a sports report.
 /// (Words such as "won" or "title" are left out: elections have them too.)
 #[rustfmt::skip]
-const SPORT: &[&str] = &[
+static SPORT: Words = Words::new(&[
     "beat", "innings", "goals", "goal", "halftime", "league", "championship", "scored", "wickets",
     "division", "tournament", "striker", "coach", "playoff", "playoffs", "inning", "touchdown",
     "penalty", "soccer", "cricket", "rugby", "football", "baseball", "basketball", "hockey",
     "standings", "midfielder", "goalkeeper", "semifinal", "quarterfinal",
-];
-const LOCATIVE: &[&str] = &["in", "at", "near", "from", "to", "In", "At"];
+]);
+static LOCATIVE: Words = Words::new(&["in", "at", "near", "from", "to", "In", "At"]);
 
 fn is_score(w: &str) -> bool {
     !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
