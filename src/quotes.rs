@@ -34,6 +34,19 @@ fn is_single(open: char) -> bool {
     matches!(open, '‘' | '‚' | '\'' | '‹' | '›')
 }
 
+/// Bytes that can begin a quotation mark or a newline: `"`, `'`, `\n`, and the UTF-8 lead
+/// bytes of « » (C2), “ ” ‘ ’ „ ‚ ‹ › (E2) and 「 」 『 』 (E3).
+static MAY_START_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 struct Open {
     mark: char,
     at: usize,
@@ -44,10 +57,14 @@ struct Open {
 pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Jump from one byte that may start a mark (or a newline) to the next.
+    while let Some(off) = bytes[i..].iter().position(|&b| MAY_START_MARK[b as usize]) {
+        i += off;
+        let c = text[i..].chars().next().unwrap_or('\0');
+        let next = text[i + c.len_utf8()..].chars().next();
+        let prev = text[..i].chars().next_back();
         if c == '\n' {
             if !stack.is_empty() {
                 // Continue only when the next paragraph reopens with the outermost mark.
@@ -55,12 +72,8 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                 let skip = rest.len() - rest.trim_start().len();
                 let mark = stack[0].mark;
                 if !is_single(mark) && rest.trim_start().starts_with(mark) {
-                    let resume = i + skip + mark.len_utf8();
                     stack.truncate(1);
-                    while it.peek().is_some_and(|&(j, _)| j < resume) {
-                        it.next();
-                    }
-                    prev = Some(mark);
+                    i += skip + mark.len_utf8();
                     continue;
                 }
                 let o = &stack[0];
@@ -82,7 +95,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                 }
                 stack.clear();
             }
-            prev = Some(c);
+            i += 1;
             continue;
         }
         let closes = stack
@@ -106,7 +119,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                 content: i + c.len_utf8(),
             });
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     if let Some(o) = stack.first()
         && !is_single(o.mark)

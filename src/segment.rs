@@ -205,9 +205,17 @@ fn terminator_len(gap: &str, next_starts: bool) -> Option<usize> {
 /// periods of abbreviations and dotted acronyms ("U.S.", "Gen.", "J.").
 fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     let s = &text[para.start..para.end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII fast path: most bytes are plain letters, digits, spaces and punctuation.
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         if !is_word_char(c) {
+            i += c.len_utf8();
             continue;
         }
         let start = i;
@@ -215,6 +223,10 @@ fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         let mut letters = 1usize;
         let mut dotted = false;
         loop {
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                letters += 1;
+            }
             let rest = &s[end..];
             let mut rc = rest.chars();
             let Some(n) = rc.next() else { break };
@@ -263,9 +275,7 @@ fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 end += suf.len();
             }
         }
-        while it.peek().is_some_and(|&(j, _)| j < end) {
-            it.next();
-        }
+        i = end;
         out.push(Token {
             span: Span::new(para.start + start, para.start + wend),
             sentence: 0,
