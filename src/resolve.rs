@@ -126,7 +126,7 @@ pub fn resolve(
     let mut org_full = FullNames::default();
     // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         let c = &cands[i];
         (
             c.gaz.is_none(),
@@ -361,7 +361,8 @@ fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     covered.sort();
     for t in &seg.tokens {
         let w = t.span.of(text);
-        if initials.contains_key(w) && !overlaps_any(&covered, t.span) {
+        let acronym_like = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if acronym_like && initials.contains_key(w) && !overlaps_any(&covered, t.span) {
             cands.push(Candidate {
                 span: t.span,
                 etype: EntityType::Org,

@@ -139,6 +139,11 @@ fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
         let after = tok.full_end;
         let gap = &text[after.min(next_start)..next_start];
         let word = &text[tok.span.start..tok.span.end];
+        // Most words are followed by one space and end no sentence.
+        if gap == " " && !word.ends_with('.') {
+            ti += 1;
+            continue;
+        }
         let gap_start = after.min(next_start);
         let ends = if let Some(rest) = word.strip_suffix('.') {
             // The period belongs to the token: an abbreviation, an initial or "U.S.".
