@@ -26,6 +26,10 @@ pub struct GazMatcher {
     entry_of: Vec<usize>,
     /// For each pattern, the evidence it needs before it counts.
     need: Vec<Need>,
+    /// Which first bytes (and, for lower-case first letters, which first two bytes) some
+    /// pattern starts with: a word that starts otherwise is not searched at all.
+    first_byte: [bool; 256],
+    lower_pairs: rustc_hash::FxHashSet<[u8; 2]>,
 }
 
 /// Evidence a gazetteer form needs in the text.
@@ -143,7 +147,17 @@ impl GazMatcher {
                     .expect("gazetteer automaton builds"),
             )
         };
-        GazMatcher { ac, entry_of, need }
+        let mut first_byte = [false; 256];
+        let mut lower_pairs = rustc_hash::FxHashSet::default();
+        for (form, _) in &pats {
+            let b = form.as_bytes();
+            if b[0].is_ascii_lowercase() {
+                lower_pairs.insert([b[0], b.get(1).copied().unwrap_or(0)]);
+            } else {
+                first_byte[b[0] as usize] = true;
+            }
+        }
+        GazMatcher { ac, entry_of, need, first_byte, lower_pairs }
     }
 
     /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
@@ -163,8 +177,18 @@ impl GazMatcher {
         // longest fails its boundary or its evidence.
         let mut out = Vec::new();
         let mut last_end = 0;
+        let bytes = text.as_bytes();
         for s in word_starts(text, seg) {
             if s < last_end {
+                continue;
+            }
+            let b0 = bytes[s];
+            let may_start = if b0.is_ascii_lowercase() {
+                self.lower_pairs.contains(&[b0, bytes.get(s + 1).copied().unwrap_or(0)])
+            } else {
+                self.first_byte[b0 as usize]
+            };
+            if !may_start {
                 continue;
             }
             let mut limit = text.len();

@@ -43,21 +43,29 @@ fn is_score(w: &str) -> bool {
 
 /// Re-types town names with team evidence as organisations (`rule:org.team`).
 pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candidate]) {
+    let settlement = |c: &Candidate| {
+        c.etype == EntityType::Loc && c.gaz.is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
+    };
+    if !cands.iter().any(settlement) {
+        return;
+    }
     let sport_words = seg
         .tokens
         .iter()
-        .filter(|t| SPORT.contains(&t.span.of(text).to_ascii_lowercase().as_str()))
+        .filter(|t| {
+            let w = t.span.of(text);
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                SPORT.contains(&w.to_ascii_lowercase().as_str())
+            } else {
+                SPORT.contains(&w)
+            }
+        })
         .take(3)
         .count();
     if sport_words < 3 {
         return;
     }
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
-    let settlement = |c: &Candidate| {
-        c.etype == EntityType::Loc
-            && c.gaz
-                .is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
-    };
     let mut teams: HashSet<usize> = HashSet::new();
     for c in cands.iter().filter(|c| settlement(c)) {
         let first = seg.token_at_or_after(c.span.start);
