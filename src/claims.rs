@@ -51,6 +51,7 @@ static NOT_CLAIM: Words = Words::new(&["asked", "ask", "asks", "told", "tell", "
 
 /// Finds reported-speech claims. `used_cues` are tokens already spent on quote attribution.
 pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
+    let used_cues: rustc_hash::FxHashSet<usize> = used_cues.iter().copied().collect();
     let seg = at.seg;
     let text = at.text;
     let mut out = Vec::new();

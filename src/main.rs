@@ -128,6 +128,19 @@ fn finished(summary: whosaid::run::Summary, quiet: bool) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A panic inside one document becomes an error row for it (see run::extract_one); say
+    // so in one line rather than with a backtrace, and not at all with -q.
+    let quiet = matches!(
+        cli.command,
+        Command::Extract { quiet: true, .. } | Command::Stream { quiet: true, .. }
+    );
+    std::panic::set_hook(Box::new(move |info| {
+        if !quiet {
+            eprintln!(
+                "whosaid: internal error (the document is reported in the errors table): {info}"
+            );
+        }
+    }));
     match cli.command {
         Command::Extract {
             inputs,

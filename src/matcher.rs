@@ -157,7 +157,13 @@ impl GazMatcher {
                 first_byte[b[0] as usize] = true;
             }
         }
-        GazMatcher { ac, entry_of, need, first_byte, lower_pairs }
+        GazMatcher {
+            ac,
+            entry_of,
+            need,
+            first_byte,
+            lower_pairs,
+        }
     }
 
     /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
@@ -184,7 +190,8 @@ impl GazMatcher {
             }
             let b0 = bytes[s];
             let may_start = if b0.is_ascii_lowercase() {
-                self.lower_pairs.contains(&[b0, bytes.get(s + 1).copied().unwrap_or(0)])
+                self.lower_pairs
+                    .contains(&[b0, bytes.get(s + 1).copied().unwrap_or(0)])
             } else {
                 self.first_byte[b0 as usize]
             };
@@ -288,8 +295,15 @@ fn names_event(text: &str, span: Span) -> bool {
 /// An upper-case form counts at a line start ("WASHINGTON —", "LONDON 1996-08-30") or
 /// beside another all-capitals word.
 fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    if text[line_start..span.start].trim().is_empty() {
+    // At a line start: nothing but spaces since the previous token, with a newline among them.
+    let i0 = seg.token_at_or_after(span.start);
+    let prev_end = if i0 == 0 {
+        0
+    } else {
+        seg.tokens[i0 - 1].full_end.min(span.start)
+    };
+    let gap = &text[prev_end..span.start];
+    if gap.trim().is_empty() && (i0 == 0 || gap.contains('\n')) {
         return true;
     }
     let caps = |t: &crate::segment::Token| {

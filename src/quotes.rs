@@ -47,6 +47,10 @@ static MAY_START_MARK: [bool; 256] = {
     t
 };
 
+/// Quotes nest a few levels at most; deeper marks are read as text, which keeps the
+/// closing-mark search short on text made of marks.
+const MAX_DEPTH: usize = 8;
+
 struct Open {
     mark: char,
     at: usize,
@@ -112,7 +116,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                 });
             }
             stack.truncate(pos);
-        } else if open_ok(c, prev, next, stack.is_empty()) {
+        } else if stack.len() < MAX_DEPTH && open_ok(c, prev, next, stack.is_empty()) {
             stack.push(Open {
                 mark: c,
                 at: i,

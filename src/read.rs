@@ -117,10 +117,13 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
             format!("not valid UTF-8 (byte {at}); convert the file to UTF-8"),
         )
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(String::from)
-        .unwrap_or(text);
+    // Read as Python's open(path, encoding="utf-8").read() does, so that offsets mean the
+    // same in both: "\r\n" and a lone "\r" become "\n"; a byte-order mark stays a character.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(err(None, "empty document".to_string()));
     }
@@ -235,6 +238,16 @@ mod tests {
         assert_eq!((e.line, e.doc_id.as_deref()), (Some(4), Some("c")));
         assert!(e.message.contains("no \"text\""));
         assert_eq!(out[3].as_ref().unwrap().id, "in-5");
+    }
+
+    #[test]
+    fn text_files_read_like_python() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("crlf.txt");
+        std::fs::write(&p, "\u{feff}One.\r\nTwo.\rThree.").unwrap();
+        let d = read_text(&p).unwrap();
+        assert_eq!(d.text, "\u{feff}One.\nTwo.\nThree.");
+        assert_eq!(d.id, "crlf");
     }
 
     #[test]

@@ -287,8 +287,9 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     covered.sort();
     let mut add = Vec::new();
     let mut replace = HashSet::default();
+    let mut skip_to = 0;
     for (ti, t) in seg.tokens.iter().enumerate() {
-        if !t.cap {
+        if !t.cap || t.span.start < skip_to {
             continue;
         }
         let w = t.span.of(text);
@@ -299,6 +300,8 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             _ if keys.contains(w) => t.span,
             _ => continue,
         };
+        // A two-word surname ("López Obrador") takes both words.
+        skip_to = span.end;
         let at = covered.partition_point(|s| s.end <= span.start);
         let hit = covered.get(at).filter(|s| s.overlaps(span)).copied();
         match hit {

@@ -135,14 +135,19 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
             }
         })
         .collect();
+    // Line numbers from one pass over the newlines, however many warnings there are.
+    let newlines: Vec<usize> = if ex.warnings.is_empty() {
+        Vec::new()
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes()).collect()
+    };
     let warnings = ex
         .warnings
         .iter()
         .map(|w| ErrorRow {
             doc_id: id,
             source,
-            line: (1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..w.offset]).count())
-                .to_string(),
+            line: (1 + newlines.partition_point(|&n| n < w.offset)).to_string(),
             level: "warning",
             message: &w.message,
         })

@@ -364,6 +364,7 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.final_objects(c + 1).into_iter().next())
             };
             if let Some(f) = found {
+                used_cues.push(c);
                 return (Some(f), self.cue_text(c), "quote.sentence-cue");
             }
         }

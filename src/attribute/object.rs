@@ -13,7 +13,7 @@ impl<'a> Attributor<'a> {
         let mut out = self.objects(i);
         out.retain(|f| {
             // Punctuation, or a prepositional phrase: "said Ada Brook in a statement".
-            let rest = self.text[f.end..].trim_start();
+            let rest = self.text[f.end..].trim_start_matches([' ', '\t']);
             let next = rest
                 .split(|c: char| !c.is_alphanumeric())
                 .next()

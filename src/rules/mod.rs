@@ -119,6 +119,9 @@ impl<'a> Ctx<'a> {
     /// True when tokens `i` and `i + 1` sit in one sentence with only a space between, or
     /// around a quoted nickname: Harold “Jim” Nicholson.
     pub fn adjacent(&self, i: usize) -> bool {
+        if i + 1 >= self.seg.tokens.len() {
+            return false;
+        }
         let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
         if a.sentence != b.sentence || a.possessive {
             return false;

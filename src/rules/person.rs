@@ -225,7 +225,12 @@ pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
         return None;
     }
     let after = ctx.token(end - 1).full_end;
-    let rest = &ctx.text[after..];
+    // (A bounded look ahead: an apposition is short, and a long line must stay linear.)
+    let mut stop = (after + 300).min(ctx.text.len());
+    while !ctx.text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &ctx.text[after..stop];
     let rest = rest.strip_prefix(", ")?;
     let line_end = rest.find('\n').unwrap_or(rest.len());
     let rest = &rest[..line_end];

@@ -44,7 +44,9 @@ fn is_score(w: &str) -> bool {
 /// Re-types town names with team evidence as organisations (`rule:org.team`).
 pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candidate]) {
     let settlement = |c: &Candidate| {
-        c.etype == EntityType::Loc && c.gaz.is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
+        c.etype == EntityType::Loc
+            && c.gaz
+                .is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
     };
     if !cands.iter().any(settlement) {
         return;
