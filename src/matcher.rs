@@ -295,7 +295,7 @@ fn names_event(text: &str, span: Span) -> bool {
 /// An upper-case form counts at a line start ("WASHINGTON —", "LONDON 1996-08-30") or
 /// beside another all-capitals word.
 fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
-    // At a line start: nothing but spaces since the previous token, with a newline among them.
+    // At a line start: only spaces since the last newline after the previous token.
     let i0 = seg.token_at_or_after(span.start);
     let prev_end = if i0 == 0 {
         0
@@ -303,7 +303,11 @@ fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
         seg.tokens[i0 - 1].full_end.min(span.start)
     };
     let gap = &text[prev_end..span.start];
-    if gap.trim().is_empty() && (i0 == 0 || gap.contains('\n')) {
+    let line_start = match gap.rfind('\n') {
+        Some(p) => gap[p..].trim().is_empty(),
+        None => i0 == 0 && gap.trim().is_empty(),
+    };
+    if line_start {
         return true;
     }
     let caps = |t: &crate::segment::Token| {
@@ -433,6 +437,15 @@ mod tests {
             found("U.S.-Mexico border; NEW YORK (AP)"),
             vec!["U.S.", "NEW YORK"]
         );
+    }
+
+    #[test]
+    fn capitals_count_in_datelines() {
+        assert_eq!(
+            found("Cup final ends .\nNEW YORK 1996-08-30\nText."),
+            vec!["NEW YORK"]
+        );
+        assert!(found("the NEW YORK crowd").is_empty());
     }
 
     #[test]
