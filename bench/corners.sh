@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Linear time on hostile input: each case at size N and 2N, with the time ratio (about 2
+# means linear; 4 would mean quadratic). Cases: one 50 MB document of news prose, 100,000
+# quotation marks, a 10 MB line without a newline, and shapes that once hit quadratic paths
+# (many opening marks, one huge sentence, many unclosed quotes, dateline capitals).
+#   bench/corners.sh [SCALE]   (SCALE 1 = the sizes above; 0.25 for a quick run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=${1:-1}
+work=target/corners
+mkdir -p "$work"
+cargo build --release -q
+bin=target/release/whosaid
+gen() {  # kind size_units file
+  python3 - "$1" "$2" "$3" <<'PY'
+import sys
+kind, n, path = sys.argv[1], int(float(sys.argv[2])), sys.argv[3]
+prose = ("Ada Brook, a retired naval officer, said the port would reopen in June. "
+         "“We are ready,” she said. Officials in Lisbon said {i} boats had left.")
+if kind == "big_document":      # ~n bytes of prose in paragraphs
+    parts, size, i = [], 0, 0
+    while size < n:
+        p = prose.format(i=i) + "\n"; parts.append(p); size += len(p.encode()); i += 1
+    t = "".join(parts)
+elif kind == "quote_marks":     # n quotation marks (n/2 short quotes) in one paragraph
+    t = "".join(f"“Plan {i} fails,” she said. " for i in range(n // 2))
+elif kind == "long_line":       # ~n bytes of prose, no newline
+    parts, size, i = [], 0, 0
+    while size < n:
+        p = prose.format(i=i) + " "; parts.append(p); size += len(p.encode()); i += 1
+    t = "".join(parts)
+elif kind == "open_marks":      # n opening marks, never closed
+    t = "“a " * n
+elif kind == "one_sentence":    # one sentence with n cues
+    t = " ".join(f"officials said the plan {i} would fail and" for i in range(n))
+elif kind == "unclosed":        # n unclosed quotes, one per line
+    t = "".join(f"He said “unclosed quote number {i}\n" for i in range(n))
+elif kind == "capitals":        # n upper-case place names on one line
+    t = "".join(f"WASHINGTON was busy today {i}. " for i in range(n))
+open(path, "w", encoding="utf-8").write(t)
+PY
+}
+run() {  # kind base_size
+  local kind=$1 n=$2 t1 t2
+  for k in 1 2; do
+    local f="$work/$kind-$k.txt"
+    gen "$kind" "$(python3 -c "print(int($n * $k * $scale))")" "$f"
+    local s=$(date +%s.%N)
+    "$bin" extract "$f" --out "$work/out-$kind-$k" --threads 1 -q
+    local e=$(date +%s.%N)
+    eval "t$k=$(python3 -c "print($e - $s)")"
+  done
+  python3 -c "
+import os
+mb = os.path.getsize('$work/$kind-1.txt') / 1e6
+print(f'{\"$kind\":14s} {mb:7.1f} MB: {$t1:6.2f} s   x2: {$t2:6.2f} s   ratio {$t2 / $t1:4.2f}')"
+}
+echo "machine: $(nproc) cores; commit $(git rev-parse --short HEAD); times include loading the gazetteers (~0.15 s)"
+run big_document 50000000
+run quote_marks 100000
+run long_line 10000000
+run open_marks 100000
+run one_sentence 100000
+run unclosed 100000
+run capitals 100000
