@@ -8,6 +8,7 @@ use crate::types::Document;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One input source after expansion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,26 +56,65 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads every source in order, yielding documents or per-document errors.
-pub fn documents(
-    sources: Vec<Source>,
-) -> impl Iterator<Item = Result<Document, InputError>> + Send {
-    sources.into_iter().flat_map(
-        |s| -> Box<dyn Iterator<Item = Result<Document, InputError>> + Send> {
+/// A document not yet parsed: a JSON line is parsed where it is extracted (on a worker
+/// thread), so the reading thread only splits lines.
+#[derive(Debug)]
+pub enum Pending {
+    Ready(Result<Document, InputError>),
+    Line(RawLine),
+}
+
+/// One line of a JSON-lines source, unparsed.
+#[derive(Debug)]
+pub struct RawLine {
+    name: Arc<str>,
+    stem: Arc<str>,
+    line: usize,
+    bytes: Vec<u8>,
+}
+
+impl Pending {
+    /// The document, or why it cannot be read.
+    pub fn resolve(self) -> Result<Document, InputError> {
+        match self {
+            Pending::Ready(r) => r,
+            Pending::Line(l) => l.parse(),
+        }
+    }
+
+    /// Bytes this item holds (for batching).
+    pub fn len(&self) -> usize {
+        match self {
+            Pending::Ready(Ok(d)) => d.text.len(),
+            Pending::Ready(Err(_)) => 0,
+            Pending::Line(l) => l.bytes.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Reads every source in order, yielding documents (or per-document errors) to resolve.
+pub fn documents(sources: Vec<Source>) -> impl Iterator<Item = Pending> + Send {
+    sources
+        .into_iter()
+        .flat_map(|s| -> Box<dyn Iterator<Item = Pending> + Send> {
             match s {
-                Source::Text(p) => Box::new(std::iter::once(read_text(&p))),
+                Source::Text(p) => Box::new(std::iter::once(Pending::Ready(read_text(&p)))),
                 Source::JsonLines(p) => match File::open(&p) {
                     Ok(f) => Box::new(JsonLines::new(
                         p.display().to_string(),
                         stem(&p),
                         BufReader::new(f),
                     )),
-                    Err(e) => Box::new(std::iter::once(Err(InputError {
+                    Err(e) => Box::new(std::iter::once(Pending::Ready(Err(InputError {
                         source_name: p.display().to_string(),
                         line: None,
                         doc_id: None,
                         message: format!("cannot open: {e}"),
-                    }))),
+                    })))),
                 },
                 Source::Stdin => Box::new(JsonLines::new(
                     "-".into(),
@@ -82,8 +122,7 @@ pub fn documents(
                     BufReader::new(io::stdin()),
                 )),
             }
-        },
-    )
+        })
 }
 
 fn stem(p: &Path) -> String {
@@ -132,27 +171,27 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
 
 /// A JSON-lines reader: one document a line, errors carry the line number.
 pub struct JsonLines<R> {
-    name: String,
-    stem: String,
+    name: Arc<str>,
+    stem: Arc<str>,
     reader: R,
     line: usize,
-    buf: Vec<u8>,
 }
 
 impl<R: BufRead> JsonLines<R> {
     pub fn new(name: String, stem: String, reader: R) -> JsonLines<R> {
         JsonLines {
-            name,
-            stem,
+            name: name.into(),
+            stem: stem.into(),
             reader,
             line: 0,
-            buf: Vec::new(),
         }
     }
+}
 
-    fn parse(&self, bytes: &[u8]) -> Result<Document, InputError> {
+impl RawLine {
+    fn parse(self) -> Result<Document, InputError> {
         let err = |doc_id: Option<String>, message: String| InputError {
-            source_name: self.name.clone(),
+            source_name: self.name.to_string(),
             line: Some(self.line),
             doc_id,
             message,
@@ -163,7 +202,7 @@ impl<R: BufRead> JsonLines<R> {
             id: Option<serde_json::Value>,
             text: Option<serde_json::Value>,
         }
-        let line: Line = serde_json::from_slice(bytes).map_err(|e| {
+        let line: Line = serde_json::from_slice(&self.bytes).map_err(|e| {
             err(
                 None,
                 format!("not valid JSON (one object a line expected): {e}"),
@@ -187,31 +226,34 @@ impl<R: BufRead> JsonLines<R> {
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Result<Document, InputError>;
+    type Item = Pending;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<Pending> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            let mut bytes = Vec::new();
+            match self.reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
                     self.line += 1;
-                    return Some(Err(InputError {
-                        source_name: self.name.clone(),
+                    return Some(Pending::Ready(Err(InputError {
+                        source_name: self.name.to_string(),
                         line: Some(self.line),
                         doc_id: None,
                         message: format!("read error: {e}"),
-                    }));
+                    })));
                 }
             }
             self.line += 1;
-            let line = self.buf.trim_ascii();
-            if line.is_empty() {
+            if bytes.trim_ascii().is_empty() {
                 continue;
             }
-            let line = line.to_vec();
-            return Some(self.parse(&line));
+            return Some(Pending::Line(RawLine {
+                name: self.name.clone(),
+                stem: self.stem.clone(),
+                line: self.line,
+                bytes,
+            }));
         }
     }
 }
@@ -221,7 +263,9 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Vec<Result<Document, InputError>> {
-        JsonLines::new("in.jsonl".into(), "in".into(), s.as_bytes()).collect()
+        JsonLines::new("in.jsonl".into(), "in".into(), s.as_bytes())
+            .map(Pending::resolve)
+            .collect()
     }
 
     #[test]

@@ -6,8 +6,9 @@
 use crate::Pipeline;
 use crate::error::{Error, InputError};
 use crate::read;
+use crate::read::Pending;
 use crate::types::{Document, Extraction};
-use crate::write::{self, Format, Sink};
+use crate::write::{self, Format, Rendered, Sink};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -57,34 +58,46 @@ impl Summary {
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 32 << 20;
 
-/// One document's outcome, in input order.
+/// One document's outcome.
 pub type Outcome = Result<(Document, Extraction), InputError>;
 
-/// Reads `docs`, extracts them on `threads` threads, and hands every outcome to `sink` in
-/// input order. Reading, extracting and writing overlap.
-pub fn drive<I, F>(
+/// What the writer thread receives per document: its rendered rows, and what the summary
+/// and the error messages need.
+struct Done {
+    rendered: Rendered,
+    bytes: usize,
+    warnings: usize,
+    error: Option<InputError>,
+}
+
+/// Reads `docs`, resolves and extracts them on `threads` threads, renders each outcome
+/// there with `render`, and hands the rendered rows to `write` in input order. Reading,
+/// extracting and writing overlap; at most two batches are in flight.
+pub fn drive<I, R, W>(
     pipeline: &Pipeline,
     docs: I,
     threads: usize,
-    mut sink: F,
+    render: R,
+    mut write: W,
 ) -> Result<Summary, Error>
 where
-    I: Iterator<Item = Result<Document, InputError>> + Send,
-    F: FnMut(&Outcome) -> Result<(), Error> + Send,
+    I: Iterator<Item = Pending> + Send,
+    R: Fn(&Outcome) -> Rendered + Sync,
+    W: FnMut(&Rendered, usize, Option<&InputError>) -> Result<(), Error> + Send,
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("thread pool");
-    let (batch_tx, batch_rx) = sync_channel::<Vec<Result<Document, InputError>>>(1);
-    let (done_tx, done_rx) = sync_channel::<Vec<Outcome>>(1);
+    let (batch_tx, batch_rx) = sync_channel::<Vec<Pending>>(1);
+    let (done_tx, done_rx) = sync_channel::<Vec<Done>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut batch = Vec::new();
             let mut bytes = 0;
             for d in docs {
-                bytes += d.as_ref().map_or(0, |d| d.text.len());
+                bytes += d.len();
                 batch.push(d);
                 if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
                     if batch_tx.send(std::mem::take(&mut batch)).is_err() {
@@ -99,29 +112,46 @@ where
         });
         let writer = scope.spawn(move || -> Result<Summary, Error> {
             let mut summary = Summary::default();
-            for outcomes in done_rx {
-                for o in &outcomes {
-                    match o {
-                        Ok((doc, ex)) => {
+            for batch in done_rx {
+                for d in &batch {
+                    match &d.error {
+                        None => {
                             summary.documents += 1;
-                            summary.bytes += doc.text.len();
-                            summary.warnings += ex.warnings.len();
+                            summary.bytes += d.bytes;
+                            summary.warnings += d.warnings;
                         }
-                        Err(_) => summary.errors += 1,
+                        Some(_) => summary.errors += 1,
                     }
-                    sink(o)?;
+                    write(&d.rendered, d.bytes, d.error.as_ref())?;
                 }
             }
             Ok(summary)
         });
         for batch in batch_rx {
-            let outcomes: Vec<Outcome> = pool.install(|| {
+            let done: Vec<Done> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|d| extract_one(pipeline, d))
+                    .map(|p| {
+                        let outcome = extract_one(pipeline, p.resolve());
+                        let rendered = render(&outcome);
+                        match outcome {
+                            Ok((doc, ex)) => Done {
+                                rendered,
+                                bytes: doc.text.len(),
+                                warnings: ex.warnings.len(),
+                                error: None,
+                            },
+                            Err(e) => Done {
+                                rendered,
+                                bytes: 0,
+                                warnings: 0,
+                                error: Some(e),
+                            },
+                        }
+                    })
                     .collect()
             });
-            if done_tx.send(outcomes).is_err() {
+            if done_tx.send(done).is_err() {
                 break;
             }
         }
@@ -178,22 +208,25 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<Summary, Error> {
     let sources = read::sources(&config.inputs)?;
     let bar = progress(total_bytes(&sources), config.quiet);
     let mut out = Sink::create(&config.out, config.format)?;
-    let quiet = config.quiet;
-    let summary = drive(pipeline, read::documents(sources), config.threads, |o| {
-        match o {
-            Ok((doc, ex)) => {
-                bar.inc(doc.text.len() as u64);
-                out.write(&write::rows(doc, ex, &doc.source))?;
+    let (quiet, format) = (config.quiet, config.format);
+    let render = |o: &Outcome| match o {
+        Ok((doc, ex)) => write::render(&write::rows(doc, ex, &doc.source), format),
+        Err(e) => write::render_error(e, format),
+    };
+    let summary = drive(
+        pipeline,
+        read::documents(sources),
+        config.threads,
+        render,
+        |r, bytes, err| {
+            match err {
+                None => bar.inc(bytes as u64),
+                Some(e) if !quiet => bar.suspend(|| eprintln!("whosaid: error: {e}")),
+                Some(_) => {}
             }
-            Err(e) => {
-                if !quiet {
-                    bar.suspend(|| eprintln!("whosaid: error: {e}"));
-                }
-                out.error(e)?;
-            }
-        }
-        Ok(())
-    })?;
+            out.append(r)
+        },
+    )?;
     bar.finish_and_clear();
     out.finish()?;
     Ok(summary)
@@ -207,17 +240,22 @@ pub fn stream(pipeline: &Pipeline, threads: usize) -> Result<Summary, Error> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let docs = read::JsonLines::new("-".to_string(), "stdin".to_string(), stdin);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let io = |e: std::io::Error| Error::io("<stdout>", e);
-    let summary = drive(pipeline, docs, threads, |o| {
-        match o {
-            Ok((doc, ex)) => serde_json::to_writer(&mut out, &write::rows(doc, ex, &doc.source)),
-            Err(e) => serde_json::to_writer(
-                &mut out,
+    let render = |o: &Outcome| {
+        let mut line = match o {
+            Ok((doc, ex)) => serde_json::to_vec(&write::rows(doc, ex, &doc.source)),
+            Err(e) => serde_json::to_vec(
                 &serde_json::json!({"id": e.doc_id, "error": write::error_row(e)}),
             ),
         }
-        .map_err(|e| io(e.into()))?;
-        out.write_all(b"\n").map_err(io)
+        .expect("a record serialises");
+        line.push(b'\n');
+        let mut r = Rendered::default();
+        r.tables[0] = line;
+        r
+    };
+    let io = |e: std::io::Error| Error::io("<stdout>", e);
+    let summary = drive(pipeline, docs, threads, render, |r, _, _| {
+        out.write_all(&r.tables[0]).map_err(io)
     })?;
     out.flush().map_err(io)?;
     Ok(summary)

@@ -172,160 +172,107 @@ pub fn error_row(e: &InputError) -> ErrorRow<'_> {
     }
 }
 
-enum Table {
-    Csv(Box<csv::Writer<BufWriter<NamedTempFile>>>),
-    Json(BufWriter<NamedTempFile>),
+/// One document's rows, already formatted: the bytes to append to each table (entities,
+/// mentions, claims, errors). Rendering runs on the worker threads, so the writer thread
+/// only copies bytes, in input order.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub tables: [Vec<u8>; 4],
 }
 
-struct Out {
-    table: Table,
-    path: PathBuf,
-}
-
-impl Out {
-    fn create(dir: &Path, name: &str, format: Format) -> Result<Out, Error> {
-        let ext = if format == Format::Csv {
-            "csv"
-        } else {
-            "jsonl"
-        };
-        let path = dir.join(format!("{name}.{ext}"));
-        let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-        let buf = BufWriter::with_capacity(1 << 16, tmp);
-        let table = match format {
-            Format::Csv => Table::Csv(Box::new(csv::Writer::from_writer(buf))),
-            Format::JsonLines => Table::Json(buf),
-        };
-        Ok(Out { table, path })
-    }
-
-    fn row<T: Serialize>(&mut self, row: &T) -> Result<(), Error> {
-        match &mut self.table {
-            Table::Csv(w) => w.serialize(row).map_err(|e| Error::Csv {
-                path: self.path.clone(),
-                source: e,
-            }),
-            Table::Json(w) => {
-                serde_json::to_writer(&mut *w, row).map_err(|e| Error::io(&self.path, e.into()))?;
-                w.write_all(b"\n").map_err(|e| Error::io(&self.path, e))
+fn push_rows<T: Serialize>(out: &mut Vec<u8>, rows: &[T], format: Format) {
+    match format {
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(std::mem::take(out));
+            for r in rows {
+                // Writing into memory cannot fail; a row that cannot serialise would be a bug.
+                w.serialize(r).expect("CSV row serialises");
+            }
+            *out = w.into_inner().expect("in-memory CSV writer flushes");
+        }
+        Format::JsonLines => {
+            for r in rows {
+                serde_json::to_writer(&mut *out, r).expect("JSON row serialises");
+                out.push(b'\n');
             }
         }
     }
-
-    /// Writes the header of an empty CSV table, flushes, and renames into place.
-    fn finish(self, header: &[&str]) -> Result<(), Error> {
-        let path = self.path;
-        let buf = match self.table {
-            Table::Csv(mut w) => {
-                // An empty table still gets its header row.
-                w.flush().map_err(|e| Error::io(&path, e))?;
-                let mut inner = w
-                    .into_inner()
-                    .map_err(|e| Error::io(&path, e.into_error()))?;
-                if inner
-                    .get_ref()
-                    .as_file()
-                    .metadata()
-                    .map(|m| m.len())
-                    .unwrap_or(0)
-                    == 0
-                    && inner.buffer().is_empty()
-                {
-                    writeln!(inner, "{}", header.join(",")).map_err(|e| Error::io(&path, e))?;
-                }
-                inner
-            }
-            Table::Json(w) => w,
-        };
-        let tmp = buf
-            .into_inner()
-            .map_err(|e| Error::io(&path, e.into_error()))?;
-        tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
-        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
-        Ok(())
-    }
 }
 
-const ENTITY_COLS: &[&str] = &[
-    "doc_id",
-    "entity_id",
-    "name",
-    "type",
-    "mentions",
-    "aliases",
-    "roles",
-];
-const MENTION_COLS: &[&str] = &[
-    "doc_id",
-    "entity_id",
-    "start",
-    "end",
-    "text",
-    "type",
-    "source",
-];
-const CLAIM_COLS: &[&str] = &[
-    "doc_id",
-    "claim_id",
-    "kind",
-    "speaker",
-    "speaker_id",
-    "speaker_type",
-    "speaker_role",
-    "cue",
-    "start",
-    "end",
-    "text",
-    "rule",
-    "confidence",
-];
-const ERROR_COLS: &[&str] = &["doc_id", "source", "line", "level", "message"];
+/// Formats one document's rows for the four tables.
+pub fn render(rows: &DocRows, format: Format) -> Rendered {
+    let mut r = Rendered::default();
+    push_rows(&mut r.tables[0], &rows.entities, format);
+    push_rows(&mut r.tables[1], &rows.mentions, format);
+    push_rows(&mut r.tables[2], &rows.claims, format);
+    push_rows(&mut r.tables[3], &rows.warnings, format);
+    r
+}
 
-/// The four output tables of a run.
+/// Formats the errors-table row of a document that could not be read.
+pub fn render_error(e: &InputError, format: Format) -> Rendered {
+    let mut r = Rendered::default();
+    push_rows(&mut r.tables[3], &[error_row(e)], format);
+    r
+}
+
+const NAMES: [&str; 4] = ["entities", "mentions", "claims", "errors"];
+
+#[rustfmt::skip]
+const HEADERS: [&[&str]; 4] = [
+    &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
+    &["doc_id", "entity_id", "start", "end", "text", "type", "source"],
+    &["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type", "speaker_role", "cue",
+      "start", "end", "text", "rule", "confidence"],
+    &["doc_id", "source", "line", "level", "message"],
+];
+
+/// The four output tables of a run, each written to a temporary file in the output folder
+/// and renamed into place by `finish`.
 pub struct Sink {
-    entities: Out,
-    mentions: Out,
-    claims: Out,
-    errors: Out,
+    outs: Vec<(BufWriter<NamedTempFile>, PathBuf)>,
 }
 
 impl Sink {
     pub fn create(dir: &Path, format: Format) -> Result<Sink, Error> {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        Ok(Sink {
-            entities: Out::create(dir, "entities", format)?,
-            mentions: Out::create(dir, "mentions", format)?,
-            claims: Out::create(dir, "claims", format)?,
-            errors: Out::create(dir, "errors", format)?,
-        })
+        let ext = if format == Format::Csv {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let mut outs = Vec::with_capacity(4);
+        for (name, header) in NAMES.iter().zip(HEADERS) {
+            let path = dir.join(format!("{name}.{ext}"));
+            let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+            let mut buf = BufWriter::with_capacity(1 << 17, tmp);
+            if format == Format::Csv {
+                writeln!(buf, "{}", header.join(",")).map_err(|e| Error::io(&path, e))?;
+            }
+            outs.push((buf, path));
+        }
+        Ok(Sink { outs })
     }
 
-    /// Writes one document's rows.
-    pub fn write(&mut self, rows: &DocRows) -> Result<(), Error> {
-        for r in &rows.entities {
-            self.entities.row(r)?;
-        }
-        for r in &rows.mentions {
-            self.mentions.row(r)?;
-        }
-        for r in &rows.claims {
-            self.claims.row(r)?;
-        }
-        for r in &rows.warnings {
-            self.errors.row(r)?;
+    /// Appends one document's rendered rows.
+    pub fn append(&mut self, r: &Rendered) -> Result<(), Error> {
+        for ((w, path), bytes) in self.outs.iter_mut().zip(&r.tables) {
+            w.write_all(bytes).map_err(|e| Error::io(&*path, e))?;
         }
         Ok(())
     }
 
-    pub fn error(&mut self, e: &InputError) -> Result<(), Error> {
-        self.errors.row(&error_row(e))
-    }
-
     /// Completes every table and moves it into place.
     pub fn finish(self) -> Result<(), Error> {
-        self.entities.finish(ENTITY_COLS)?;
-        self.mentions.finish(MENTION_COLS)?;
-        self.claims.finish(CLAIM_COLS)?;
-        self.errors.finish(ERROR_COLS)
+        for (w, path) in self.outs {
+            let tmp = w
+                .into_inner()
+                .map_err(|e| Error::io(&path, e.into_error()))?;
+            tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+            tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        }
+        Ok(())
     }
 }
