@@ -10,11 +10,12 @@ use crate::read::Pending;
 use crate::types::{Document, Extraction};
 use crate::write::{self, Format, Rendered, Sink};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
+use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 /// What to run on and where to write.
@@ -53,10 +54,14 @@ impl Summary {
     }
 }
 
-/// Documents per parallel batch, and bytes: enough to keep threads busy, small enough to
-/// bound memory (two batches in flight at most, one being written).
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 32 << 20;
+/// Documents and bytes that may be in flight (read but not yet written): enough to keep
+/// every worker busy while one works through a long document, small enough to keep memory
+/// flat whatever the input's size.
+const WINDOW_CHUNKS: usize = 64;
+const WINDOW_BYTES: usize = 64 << 20;
+/// A chunk: the unit a worker takes at a time.
+const CHUNK_DOCS: usize = 32;
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// One document's outcome.
 pub type Outcome = Result<(Document, Extraction), InputError>;
@@ -70,9 +75,36 @@ struct Done {
     error: Option<InputError>,
 }
 
-/// Reads `docs`, resolves and extracts them on `threads` threads, renders each outcome
-/// there with `render`, and hands the rendered rows to `write` in input order. Reading,
-/// extracting and writing overlap; at most two batches are in flight.
+/// What is in flight between the reader and the writer, for back-pressure.
+struct InFlight {
+    state: Mutex<(usize, usize)>,
+    freed: Condvar,
+}
+
+impl InFlight {
+    /// Waits until a chunk of `bytes` fits in the window, then counts it in. A chunk
+    /// larger than the window still goes through, alone.
+    fn enter(&self, bytes: usize) {
+        let mut s = self.state.lock().expect("in-flight lock");
+        while s.0 > 0 && (s.0 >= WINDOW_CHUNKS || s.1 + bytes > WINDOW_BYTES) {
+            s = self.freed.wait(s).expect("in-flight lock");
+        }
+        s.0 += 1;
+        s.1 += bytes;
+    }
+
+    fn leave(&self, bytes: usize) {
+        let mut s = self.state.lock().expect("in-flight lock");
+        s.0 -= 1;
+        s.1 -= bytes;
+        self.freed.notify_one();
+    }
+}
+
+/// Reads `docs`, resolves and extracts them on `threads` worker threads (each takes the
+/// next document as soon as it is free), renders each outcome there with `render`, and
+/// hands the rendered rows to `write` in input order. Reading, extracting and writing
+/// overlap; a window bounds what is in flight.
 pub fn drive<I, R, W>(
     pipeline: &Pipeline,
     docs: I,
@@ -86,34 +118,91 @@ where
     W: FnMut(&Rendered, usize, Option<&InputError>) -> Result<(), Error> + Send,
 {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("thread pool");
-    let (batch_tx, batch_rx) = sync_channel::<Vec<Pending>>(1);
-    let (done_tx, done_rx) = sync_channel::<Vec<Done>>(1);
+    let threads = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    let (todo_tx, todo_rx) = sync_channel::<(usize, usize, Vec<Pending>)>(threads * 4);
+    let todo_rx = Mutex::new(todo_rx);
+    let (done_tx, done_rx) = sync_channel::<(usize, usize, Vec<Done>)>(threads * 4);
+    let window = InFlight {
+        state: Mutex::new((0, 0)),
+        freed: Condvar::new(),
+    };
     std::thread::scope(|scope| {
+        let window = &window;
+        // Documents travel in small chunks: one message per document would cost more in
+        // locking and waking than short news articles take to extract.
         scope.spawn(move || {
-            let mut batch = Vec::new();
+            let mut chunk = Vec::new();
             let mut bytes = 0;
-            for d in docs {
+            let mut seq = 0;
+            let mut docs = docs.peekable();
+            while let Some(d) = docs.next() {
                 bytes += d.len();
-                batch.push(d);
-                if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                    if batch_tx.send(std::mem::take(&mut batch)).is_err() {
+                chunk.push(d);
+                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES || docs.peek().is_none() {
+                    window.enter(bytes);
+                    if todo_tx
+                        .send((seq, bytes, std::mem::take(&mut chunk)))
+                        .is_err()
+                    {
                         return;
                     }
+                    seq += 1;
                     bytes = 0;
                 }
             }
-            if !batch.is_empty() {
-                let _ = batch_tx.send(batch);
-            }
         });
-        let writer = scope.spawn(move || -> Result<Summary, Error> {
-            let mut summary = Summary::default();
-            for batch in done_rx {
-                for d in &batch {
+        for _ in 0..threads {
+            let (todo_rx, done_tx, render) = (&todo_rx, done_tx.clone(), &render);
+            scope.spawn(move || {
+                loop {
+                    let next = todo_rx.lock().expect("work queue lock").recv();
+                    let Ok((seq, held, chunk)) = next else { return };
+                    let done = chunk
+                        .into_iter()
+                        .map(|p| {
+                            let outcome = extract_one(pipeline, p.resolve());
+                            let rendered = render(&outcome);
+                            match outcome {
+                                Ok((doc, ex)) => Done {
+                                    rendered,
+                                    bytes: doc.text.len(),
+                                    warnings: ex.warnings.len(),
+                                    error: None,
+                                },
+                                Err(e) => Done {
+                                    rendered,
+                                    bytes: 0,
+                                    warnings: 0,
+                                    error: Some(e),
+                                },
+                            }
+                        })
+                        .collect();
+                    if done_tx.send((seq, held, done)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Put results back in input order as they arrive.
+        let mut summary = Summary::default();
+        let mut pending: BTreeMap<usize, (usize, Vec<Done>)> = BTreeMap::new();
+        let mut next = 0;
+        let mut failed = None;
+        for (seq, held, done) in done_rx {
+            pending.insert(seq, (held, done));
+            while let Some((held, chunk)) = pending.remove(&next) {
+                next += 1;
+                window.leave(held);
+                for d in &chunk {
+                    if failed.is_some() {
+                        break;
+                    }
                     match &d.error {
                         None => {
                             summary.documents += 1;
@@ -122,41 +211,15 @@ where
                         }
                         Some(_) => summary.errors += 1,
                     }
-                    write(&d.rendered, d.bytes, d.error.as_ref())?;
+                    if let Err(e) = write(&d.rendered, d.bytes, d.error.as_ref()) {
+                        failed = Some(e);
+                    }
                 }
             }
-            Ok(summary)
-        });
-        for batch in batch_rx {
-            let done: Vec<Done> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|p| {
-                        let outcome = extract_one(pipeline, p.resolve());
-                        let rendered = render(&outcome);
-                        match outcome {
-                            Ok((doc, ex)) => Done {
-                                rendered,
-                                bytes: doc.text.len(),
-                                warnings: ex.warnings.len(),
-                                error: None,
-                            },
-                            Err(e) => Done {
-                                rendered,
-                                bytes: 0,
-                                warnings: 0,
-                                error: Some(e),
-                            },
-                        }
-                    })
-                    .collect()
-            });
-            if done_tx.send(done).is_err() {
-                break;
-            }
         }
-        drop(done_tx);
-        let mut summary = writer.join().expect("writer thread")?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     })
