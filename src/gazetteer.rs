@@ -66,10 +66,7 @@ impl Lexicon {
     }
     /// True when the lower-cased word is a frequent English word.
     pub fn is_common(&self, w: &str) -> bool {
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common_words.contains(w);
-        }
-        self.common_words.contains(&w.to_lowercase())
+        crate::words::with_lowercase(w, |l| self.common_words.contains(l))
     }
 }
 

@@ -65,10 +65,12 @@ static LOCATIVE: Words = Words::new(&[
 
 /// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
 fn key(s: &str) -> String {
-    s.trim_start_matches("The ")
-        .trim_start_matches("the ")
-        .replace('.', "")
-        .to_lowercase()
+    let s = s.trim_start_matches("The ").trim_start_matches("the ");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| c != '.') {
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 fn slug(s: &str) -> String {
@@ -81,6 +83,13 @@ fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// What groups mentions into one entity: the gazetteer row, or the folded name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum GroupKey {
+    Gazetteer(usize),
+    Name(String),
 }
 
 /// Full names seen so far, indexed by their last word, so that a shorter form ("Brook",
@@ -121,7 +130,7 @@ pub fn resolve(
 
     // Group: gazetteer id, else type + folded name; short person names join the full name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut by_key: HashMap<(EntityType, GroupKey), usize> = HashMap::default();
     let mut person_full = FullNames::default();
     let mut org_full = FullNames::default();
     // Gazetteer people and longest names first, so "Ada Brook" exists before "Brook" looks.
@@ -139,8 +148,8 @@ pub fn resolve(
         let c = &cands[i];
         let surface = c.span.of(text);
         let k = match c.gaz {
-            Some(g) => (c.etype, format!("gaz:{}", gaz.entries[g].id)),
-            None => (c.etype, key(surface)),
+            Some(g) => (c.etype, GroupKey::Gazetteer(g)),
+            None => (c.etype, GroupKey::Name(key(surface))),
         };
         let g = if let Some(&g) = by_key.get(&k) {
             g

@@ -56,11 +56,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candida
         .iter()
         .filter(|t| {
             let w = t.span.of(text);
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                SPORT.contains(&w.to_ascii_lowercase().as_str())
-            } else {
-                SPORT.contains(&w)
-            }
+            crate::words::with_lowercase(w, |l| SPORT.contains(&l))
         })
         .take(3)
         .count();
