@@ -299,7 +299,18 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
         .trim_end()
         .trim_end_matches(" the")
         .trim_end_matches(" a");
-    if TERM_CUES.iter().any(|t| recent_bare.ends_with(t)) && n <= 5 {
+    // "was called the “X”" names a term; "whom he called “X”" quotes someone's words.
+    let active = recent_bare
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "he" | "she" | "they" | "we" | "i" | "who" | "whom" | "and"
+            )
+        });
+    if TERM_CUES.iter().any(|t| recent_bare.ends_with(t)) && n <= 5 && !active {
         return QuoteKind::Term;
     }
     let _ = lex;

@@ -110,6 +110,13 @@ impl<'a> Attributor<'a> {
         self.is_cue(i) || is_framing_verb(self.tok(i))
     }
 
+    /// A participle cue ("saying", "calling"), whose speaker is its clause's subject;
+    /// "according" is not one.
+    pub fn is_participle(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        w.ends_with("ing") && !w.eq_ignore_ascii_case("according")
+    }
+
     /// The cue text as written ("said", "according to").
     pub fn cue_text(&self, i: usize) -> String {
         if self.tok(i).eq_ignore_ascii_case("according") {
@@ -176,7 +183,16 @@ impl<'a> Attributor<'a> {
     pub(super) fn pronoun(&self, i: usize) -> Option<Found> {
         match pronoun_kind(self.tok(i))? {
             Pronoun::Singular => {
-                let m = self.person_before(self.seg.tokens[i].span.start)?;
+                // The subject of the pronoun's own sentence first ("Cross said he …,
+                // Clinton, whom he called …"), else the nearest person before it.
+                let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
+                let subject = self
+                    .mention_at(first)
+                    .filter(|m| m.etype == EntityType::Person && first < i);
+                let m = match subject {
+                    Some(m) => m,
+                    None => self.person_before(self.seg.tokens[i].span.start)?,
+                };
                 Some(Found {
                     speaker: self.entity_speaker(m),
                     start: self.seg.tokens[i].span.start,
@@ -270,7 +286,7 @@ impl<'a> Attributor<'a> {
                     };
                     // "“…,” saying …" has the clause's subject; "“…,” said Ada Brook." the
                     // phrase after the cue, when it closes the clause.
-                    let found = if self.tok(k).ends_with("ing") {
+                    let found = if self.is_participle(k) {
                         self.clause_subject(k)
                     } else {
                         self.final_objects(k + skip).into_iter().next()

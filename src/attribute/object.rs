@@ -46,7 +46,7 @@ impl<'a> Attributor<'a> {
     /// The speaker right after a cue ("said Ada Brook", "according to U.S. officials"),
     /// coordinated groups split.
     pub fn objects(&self, i: usize) -> Vec<Found> {
-        if i >= self.seg.tokens.len() {
+        if i >= self.seg.tokens.len() || self.in_quote(self.seg.tokens[i].span.start) {
             return Vec::new();
         }
         if let Some(f) = self.named_in_phrase(i) {
@@ -156,7 +156,11 @@ impl<'a> Attributor<'a> {
         while t < end {
             if let Some(m) = self.mention_at(t) {
                 let after = self.seg.token_at_or_after(m.span.end);
-                let modifier = after < end && !self.seg.tokens[after].cap && self.is_head(after);
+                // "a White House official", "a Pentagon readout": the name modifies a noun.
+                let modifier = after < end
+                    && !self.seg.tokens[after].cap
+                    && !FUNCTION_WORDS.contains(&self.tok(after))
+                    && self.sep(after - 1).trim().is_empty();
                 match m.etype {
                     EntityType::Person => person = Some(m),
                     EntityType::Org if org.is_none() && !modifier => org = Some(m),

@@ -19,7 +19,21 @@ impl<'a> Attributor<'a> {
         while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
             j -= 1;
         }
-        if self.tok(c).ends_with("ing") {
+        // "The two lawmakers, however, argue": a parenthetical adverb between commas.
+        if j > sent_first + 1
+            && matches!(
+                self.tok(j),
+                "however" | "though" | "too" | "meanwhile" | "instead"
+            )
+            && self.sep(j).trim() == ","
+            && self.sep(j - 1).trim() == ","
+        {
+            return self
+                .phrase_ending_at(j - 1, sent_first)
+                .into_iter()
+                .collect();
+        }
+        if self.is_participle(c) {
             // "Brook backed the plan, saying …", "the group issued a statement saying …":
             // the clause's named subject.
             if let Some(f) = self.clause_subject(c) {
