@@ -22,6 +22,8 @@ pub static SPEECH_VERBS: Words = Words::new(&[
     "shouted", "exclaimed", "answered", "recounted", "described", "describes", "reiterated",
     "reiterates", "clarified", "emailed", "texted", "saying", "telling", "adding", "noting",
     "arguing", "warning", "insisting", "explaining", "stressing", "claiming", "asserting",
+    "whispered", "yelled", "wondered", "retorted", "snapped", "pleaded", "mused", "lamented",
+    "interjected",
 ]);
 
 /// Verbs of belief: a cue only with a named or unnamed source, never a bare pronoun

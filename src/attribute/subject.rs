@@ -79,22 +79,10 @@ impl<'a> Attributor<'a> {
             };
             out.push(self.group(a, j));
             start_tok = a;
-        } else if let Some(a) = self.determiner_phrase(j, sent_first).filter(|_| {
-            matches!(
-                self.tok(c),
-                "said"
-                    | "says"
-                    | "say"
-                    | "told"
-                    | "tells"
-                    | "added"
-                    | "wrote"
-                    | "writes"
-                    | "stated"
-                    | "warned"
-                    | "argued"
-            )
-        }) {
+        } else if let Some(a) = self
+            .determiner_phrase(j, sent_first)
+            .filter(|_| DESCRIBED_SOURCE_VERBS.contains(&self.tok(c)))
+        {
             // "the lawsuit says", "the Democratic nominee said": a described source, with
             // the noun it qualifies: "farmers in the valley say", "an official familiar
             // with the case said".

@@ -2,6 +2,15 @@
 
 use crate::words::Words;
 
+/// Verbs unambiguous enough to take a described subject ("the lawsuit says", "his wife
+/// whispered"); "maintained" or "noted" would make "its policy and has maintained" a source.
+#[rustfmt::skip]
+pub(super) static DESCRIBED_SOURCE_VERBS: Words = Words::new(&[
+    "said", "says", "say", "told", "tells", "added", "wrote", "writes", "stated", "warned", "argued",
+    "asked", "whispered", "replied", "responded", "explained", "insisted", "recalled", "testified",
+    "tweeted", "shouted", "declared", "announced", "reads", "read",
+]);
+
 /// Words that sit between a subject and its cue ("officials have long said").
 #[rustfmt::skip]
 pub(super) static AUX: Words = Words::new(&[

@@ -202,7 +202,17 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     // 4. Next to a speech cue: "said Ed Voss", "Ed Voss said".
     let after = ctx.next_word(e - 1);
     let before = ctx.prev_word(s);
+    // (One adverb may sit between: "Wallace then asked", "Reed later said".)
+    let after_adverb = after
+        .filter(|w| {
+            matches!(
+                *w,
+                "then" | "later" | "also" | "again" | "once" | "quickly" | "finally"
+            )
+        })
+        .and_then(|_| ctx.next_word(e));
     if after.is_some_and(is_speech_verb)
+        || after_adverb.is_some_and(is_speech_verb)
         || before.is_some_and(|w| matches!(w, "said" | "says" | "added" | "wrote"))
     {
         return Some(candidate(ctx, s, e, CUE, None));
