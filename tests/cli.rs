@@ -110,6 +110,24 @@ fn attribution_rungs() {
             "quote.next-sentence",
             "direct",
         ),
+        (
+            "tired but proud",
+            "Paulo Reis",
+            "quote.sentence-cue",
+            "partial",
+        ),
+        (
+            "It will save an hour",
+            "Ines Duarte",
+            "quote.colon",
+            "direct",
+        ),
+        (
+            "We will sail on time",
+            "Paulo Reis",
+            "quote.after.speaker-verb",
+            "direct",
+        ),
     ];
     for (start, speaker, rule, kind) in cases {
         let r = speech(&claims, start);
@@ -124,6 +142,15 @@ fn attribution_rungs() {
         );
         assert_eq!(r["speaker_type"], "PERSON");
     }
+    let unknown = speech(&claims, "Nobody told us anything");
+    assert_eq!(
+        (
+            unknown["speaker"].as_str(),
+            unknown["speaker_type"].as_str(),
+            unknown["rule"].as_str()
+        ),
+        ("", "UNKNOWN", "quote.unattributed")
+    );
     let indirect: Vec<&Row> = claims.iter().filter(|r| r["kind"] == "indirect").collect();
     assert!(
         indirect
@@ -177,6 +204,15 @@ fn quote_styles_and_kinds() {
     assert_eq!(speech(&claims, "The Winter Harbor")["kind"], "title");
     assert_eq!(speech(&claims, "Piet")["kind"], "nickname");
     assert_eq!(speech(&claims, "a small miracle")["kind"], "partial");
+    let nested = speech(&claims, "He told me");
+    assert!(
+        nested["text"].contains("‘never again,’ and then he left."),
+        "nested quote stays inside: {nested:?}"
+    );
+    assert!(
+        !claims.iter().any(|r| r["text"] == "never again,"),
+        "a nested quote is not a quote of its own"
+    );
     let multi = speech(&claims, "This quote opens here");
     assert!(
         multi["text"].contains("continues in the next paragraph"),
