@@ -90,8 +90,9 @@ enum GazCommand {
     Check { dir: PathBuf },
 }
 
-/// Built-in gazetteers (unless disabled) plus the user's folders; errors name file and line.
-fn load_gazetteers(dirs: &[PathBuf], no_default: bool) -> Result<Gazetteers, ExitCode> {
+/// The pipeline over the built-in gazetteers (unless disabled) and the user's folders;
+/// gazetteer errors name file and line, and end the run as a usage error.
+fn pipeline(dirs: &[PathBuf], no_default: bool, all_quotes: bool) -> Result<Pipeline, ExitCode> {
     let mut gaz = if no_default {
         Gazetteers::empty()
     } else {
@@ -105,7 +106,7 @@ fn load_gazetteers(dirs: &[PathBuf], no_default: bool) -> Result<Gazetteers, Exi
             return Err(ExitCode::from(2));
         }
     }
-    Ok(gaz)
+    Ok(Pipeline::new(gaz, Options { all_quotes }))
 }
 
 /// Exit status of a finished run: 1 when some document failed.
@@ -152,11 +153,10 @@ fn main() -> ExitCode {
             all_quotes,
             quiet,
         } => {
-            let gaz = match load_gazetteers(&gazetteers, no_default_gazetteers) {
-                Ok(g) => g,
+            let pipeline = match pipeline(&gazetteers, no_default_gazetteers, all_quotes) {
+                Ok(p) => p,
                 Err(code) => return code,
             };
-            let pipeline = Pipeline::new(gaz, Options { all_quotes });
             let format = match format {
                 FormatArg::Csv => Format::Csv,
                 FormatArg::Jsonl => Format::JsonLines,
@@ -187,11 +187,10 @@ fn main() -> ExitCode {
             all_quotes,
             quiet,
         } => {
-            let gaz = match load_gazetteers(&gazetteers, no_default_gazetteers) {
-                Ok(g) => g,
+            let pipeline = match pipeline(&gazetteers, no_default_gazetteers, all_quotes) {
+                Ok(p) => p,
                 Err(code) => return code,
             };
-            let pipeline = Pipeline::new(gaz, Options { all_quotes });
             match stream(&pipeline, threads) {
                 Ok(summary) => finished(summary, quiet),
                 Err(e) => {

@@ -4,7 +4,7 @@
 use super::words::*;
 use super::{Attributor, Found};
 use crate::cues::is_speech_verb;
-use crate::types::{EntityType, Span, Speaker, SpeakerType};
+use crate::types::EntityType;
 
 impl<'a> Attributor<'a> {
     /// The speaker after a cue when it closes its clause: "…, said Ada Brook." but not
@@ -179,22 +179,12 @@ impl<'a> Attributor<'a> {
         while a > i && self.seg.tokens[a - 1].cap && self.mention_at(a - 1).is_none() {
             a -= 1;
         }
-        if end - a >= 2 && a > i && !self.seg.tokens[a - 1].cap {
-            let span = Span::new(
-                self.seg.tokens[a].span.start,
-                self.seg.tokens[end - 1].span.end,
-            );
-            return Some(Found {
-                speaker: Speaker {
-                    name: span.of(self.text).to_string(),
-                    entity: None,
-                    stype: SpeakerType::Person,
-                    role: None,
-                },
-                start: span.start,
-                end: span.end,
-                pronoun: false,
-            });
+        if end - a >= 2
+            && a > i
+            && !self.seg.tokens[a - 1].cap
+            && let Some(f) = self.raw_name(a, end)
+        {
+            return Some(f);
         }
         org.map(|m| self.named(m))
     }
