@@ -5,7 +5,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::run::{RunConfig, run, stream};
@@ -29,6 +29,26 @@ enum FormatArg {
     Jsonl,
 }
 
+/// Options shared by the commands that run the pipeline.
+#[derive(Args)]
+struct PipelineArgs {
+    /// Add the gazetteers in this folder (*.tsv, lexicon/*.txt) to the built-in ones.
+    #[arg(long)]
+    gazetteers: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteers.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+    /// Worker threads (0: all cores).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Also write titles, scare quotes and nicknames to claims, with their kind.
+    #[arg(long)]
+    all_quotes: bool,
+    /// No progress, warnings or summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract entities, mentions, quotes and claims into tables.
@@ -39,43 +59,17 @@ enum Command {
         /// Output folder for entities, mentions, claims and errors tables.
         #[arg(long, short)]
         out: PathBuf,
-        /// Add the gazetteers in this folder (*.tsv, lexicon/*.txt) to the built-in ones.
-        #[arg(long)]
-        gazetteers: Vec<PathBuf>,
-        /// Use only the gazetteers given with --gazetteers.
-        #[arg(long)]
-        no_default_gazetteers: bool,
         /// Output format.
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
-        /// Worker threads (0: all cores).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Also write titles, scare quotes and nicknames to claims, with their kind.
-        #[arg(long)]
-        all_quotes: bool,
-        /// No warnings or summary on stderr.
-        #[arg(long, short)]
-        quiet: bool,
+        #[command(flatten)]
+        run: PipelineArgs,
     },
     /// JSON lines in on stdin ({"id", "text"} a line), one JSON line out per document, in
     /// input order: for Spark's RDD.pipe, Hadoop Streaming, xargs or GNU parallel.
     Stream {
-        /// Add the gazetteers in this folder to the built-in ones.
-        #[arg(long)]
-        gazetteers: Vec<PathBuf>,
-        /// Use only the gazetteers given with --gazetteers.
-        #[arg(long)]
-        no_default_gazetteers: bool,
-        /// Worker threads (0: all cores).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Also write titles, scare quotes and nicknames to claims, with their kind.
-        #[arg(long)]
-        all_quotes: bool,
-        /// No summary on stderr.
-        #[arg(long, short)]
-        quiet: bool,
+        #[command(flatten)]
+        run: PipelineArgs,
     },
     /// Work with gazetteer files.
     Gazetteer {
@@ -92,7 +86,12 @@ enum GazCommand {
 
 /// The pipeline over the built-in gazetteers (unless disabled) and the user's folders;
 /// gazetteer errors name file and line, and end the run as a usage error.
-fn pipeline(dirs: &[PathBuf], no_default: bool, all_quotes: bool) -> Result<Pipeline, ExitCode> {
+fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
+    let (dirs, no_default, all_quotes) = (
+        &args.gazetteers,
+        args.no_default_gazetteers,
+        args.all_quotes,
+    );
     let mut gaz = if no_default {
         Gazetteers::empty()
     } else {
@@ -109,8 +108,19 @@ fn pipeline(dirs: &[PathBuf], no_default: bool, all_quotes: bool) -> Result<Pipe
     Ok(Pipeline::new(gaz, Options { all_quotes }))
 }
 
-/// Exit status of a finished run: 1 when some document failed.
-fn finished(summary: whosaid::run::Summary, quiet: bool) -> ExitCode {
+/// Exit status of a run: 1 when some document failed, `code(e)` when the run itself did.
+fn finished(
+    result: Result<whosaid::run::Summary, whosaid::Error>,
+    quiet: bool,
+    code: impl Fn(&whosaid::Error) -> u8,
+) -> ExitCode {
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("whosaid: error: {e}");
+            return ExitCode::from(code(&e));
+        }
+    };
     if !quiet {
         eprintln!("{}", summary.line());
         if summary.warnings > 0 {
@@ -131,10 +141,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // A panic inside one document becomes an error row for it (see run::extract_one); say
     // so in one line rather than with a backtrace, and not at all with -q.
-    let quiet = matches!(
-        cli.command,
-        Command::Extract { quiet: true, .. } | Command::Stream { quiet: true, .. }
-    );
+    let quiet = match &cli.command {
+        Command::Extract { run, .. } | Command::Stream { run } => run.quiet,
+        Command::Gazetteer { .. } => false,
+    };
     std::panic::set_hook(Box::new(move |info| {
         if !quiet {
             eprintln!(
@@ -146,14 +156,10 @@ fn main() -> ExitCode {
         Command::Extract {
             inputs,
             out,
-            gazetteers,
-            no_default_gazetteers,
             format,
-            threads,
-            all_quotes,
-            quiet,
+            run: args,
         } => {
-            let pipeline = match pipeline(&gazetteers, no_default_gazetteers, all_quotes) {
+            let pipeline = match pipeline(&args) {
                 Ok(p) => p,
                 Err(code) => return code,
             };
@@ -165,39 +171,24 @@ fn main() -> ExitCode {
                 inputs,
                 out,
                 format,
-                threads,
+                threads: args.threads,
                 quiet,
             };
-            match run(&pipeline, &config) {
-                Ok(summary) => finished(summary, quiet),
-                Err(e) => {
-                    eprintln!("whosaid: error: {e}");
-                    ExitCode::from(if matches!(e, whosaid::Error::MissingInput(_)) {
-                        2
-                    } else {
-                        1
-                    })
+            let code = |e: &whosaid::Error| {
+                if matches!(e, whosaid::Error::MissingInput(_)) {
+                    2
+                } else {
+                    1
                 }
-            }
+            };
+            finished(run(&pipeline, &config), quiet, code)
         }
-        Command::Stream {
-            gazetteers,
-            no_default_gazetteers,
-            threads,
-            all_quotes,
-            quiet,
-        } => {
-            let pipeline = match pipeline(&gazetteers, no_default_gazetteers, all_quotes) {
+        Command::Stream { run: args } => {
+            let pipeline = match pipeline(&args) {
                 Ok(p) => p,
                 Err(code) => return code,
             };
-            match stream(&pipeline, threads) {
-                Ok(summary) => finished(summary, quiet),
-                Err(e) => {
-                    eprintln!("whosaid: error: {e}");
-                    ExitCode::from(1)
-                }
-            }
+            finished(stream(&pipeline, args.threads), quiet, |_| 1)
         }
         Command::Gazetteer {
             command: GazCommand::Check { dir },
