@@ -116,6 +116,12 @@ fn finished(
 ) -> ExitCode {
     let summary = match result {
         Ok(s) => s,
+        // A reader that stops early (`| head`) is not an error.
+        Err(whosaid::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             eprintln!("whosaid: error: {e}");
             return ExitCode::from(code(&e));
