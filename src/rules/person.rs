@@ -75,6 +75,37 @@ fn honorific(ctx: &Ctx, run: Run) -> Option<(usize, usize)> {
     best
 }
 
+/// A given name: listed (also in capitals, or each part of a hyphenated one), or an
+/// initial ("J.") before a capitalised word.
+fn is_given(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.tok(i);
+    if ctx.lex.is_given_name(w) {
+        return true;
+    }
+    let initial = w.len() == 2 && w.as_bytes()[0].is_ascii_uppercase() && w.ends_with('.');
+    if initial {
+        // Not "U.S." (a dotted acronym is one token) and not a sentence's end: the next word
+        // follows on the same line.
+        return i + 1 < ctx.seg.tokens.len()
+            && ctx.adjacent(i)
+            && !ctx.lex.is_common(ctx.tok(i + 1));
+    }
+    if w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') {
+        let mut title = String::with_capacity(w.len());
+        let mut upper = true;
+        for c in w.chars() {
+            if upper {
+                title.push(c)
+            } else {
+                title.extend(c.to_lowercase())
+            }
+            upper = c == '-';
+        }
+        return ctx.lex.is_given_name(&title);
+    }
+    w.contains('-') && w.split('-').all(|p| ctx.lex.is_given_name(p))
+}
+
 /// Extends a name from token `s` while the tokens look like name parts.
 fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
     let headline = ctx.in_headline(s);
@@ -171,9 +202,10 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     if s >= run.end {
         return None;
     }
-    // 2. Given name + surname.
+    // 2. Given name (or initial) + surname: "Maria Lind", "J. Lind", "Anne-Sophie Lind",
+    // and in capitals lines "MARIA LIND".
     for i in s..run.end.saturating_sub(1) {
-        if ctx.lex.is_given_name(ctx.tok(i)) && !ctx.token(i).possessive {
+        if is_given(ctx, i) && !ctx.token(i).possessive {
             let e = name_end(ctx, i, run);
             if e >= i + 2 {
                 let role = (i > s).then(|| span(ctx, s, i).of(ctx.text).to_string());
