@@ -406,6 +406,14 @@ mod tests {
                 OCCUPATION,
                 None,
             ),
+            ("The bowler was J. Lind again.", "J. Lind", GIVEN, None),
+            ("TENNIS - MARIA LIND IS BACK", "MARIA LIND", GIVEN, None),
+            (
+                "We met Maria-Paul Lind today.",
+                "Maria-Paul Lind",
+                GIVEN,
+                None,
+            ),
         ];
         for (text, name, rule, role) in cases {
             let got = people(text);
