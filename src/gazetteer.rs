@@ -85,9 +85,9 @@ const LEXICONS: &[&str] = &[
 /// Rank of the built-in country list: countries are places whatever else their name means.
 pub const RANK_COUNTRY: u8 = 3;
 
-/// Ranks of the built-in files: first-level divisions and cities (and the user's own
-/// files, rank 0, never) are settlements that sports teams are named after.
-pub const RANK_DIVISION: u8 = 5;
+/// Rank of the built-in city list: the towns sports clubs are named after ("Wigan"), where
+/// first-level divisions field national-like sides ("England", "Scotland").
+pub const RANK_CITY: u8 = 6;
 
 fn rank_of(file: &str, user: bool) -> u8 {
     if user {

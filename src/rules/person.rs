@@ -113,7 +113,8 @@ fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
     while e < run.end && e - s < 5 {
         let w = ctx.tok(e);
         let t = ctx.token(e);
-        if !t.cap && !super::PARTICLES.contains(&w) {
+        // "of" and "for" join organisation names, not people's: "Ola Berg of Freiburg".
+        if !t.cap && (!super::PARTICLES.contains(&w) || matches!(w, "of" | "for")) {
             break;
         }
         if NOT_NAME.contains(&w) || ctx.lex.is_demonym(w) {
@@ -174,7 +175,11 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     // 1. Title + name: "Air Force Gen. Ada Brook", "Secretary of State Ed Voss".
     if let Some((hs, he)) = honorific(ctx, run) {
         let e = name_end(ctx, he, run);
-        if e > he && !ctx.lex.is_demonym(ctx.tok(he)) && !NOT_NAME.contains(&ctx.tok(he)) {
+        if e > he
+            && ctx.token(he).cap
+            && !ctx.lex.is_demonym(ctx.tok(he))
+            && !NOT_NAME.contains(&ctx.tok(he))
+        {
             let mut rs = run.first;
             // "Mexico’s President": the possessive before the run is part of the role.
             if rs > 0 && ctx.token(rs - 1).possessive && ctx.token(rs - 1).cap && rs == hs {

@@ -1,4 +1,4 @@
-//! Sports teams named after their town: in sports reports "Wigan 4 Chester 2" and "Surrey
+//! Sports teams named after their town: in sports reports "Wigan 4 Chester 2" and "Leeds
 //! beat Kent" name clubs, not places. A town or region with team evidence in a sports
 //! document becomes an organisation in every mention of that document, unless a locative
 //! preposition says it is the place ("at Wigan"). Countries stay places: national sides are
@@ -46,7 +46,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candida
     let settlement = |c: &Candidate| {
         c.etype == EntityType::Loc
             && c.gaz
-                .is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_DIVISION)
+                .is_some_and(|g| gaz.entries[g].rank >= crate::gazetteer::RANK_CITY)
     };
     if !cands.iter().any(settlement) {
         return;
