@@ -1,8 +1,8 @@
 //! Sports teams named after their town: in sports reports "Wigan 4 Chester 2" and "Leeds
-//! beat Kent" name clubs, not places. A town or region with team evidence in a sports
-//! document becomes an organisation in every mention of that document, unless a locative
-//! preposition says it is the place ("at Wigan"). Countries stay places: national sides are
-//! written as their country.
+//! beat Hull" name clubs, not places. A city with team evidence in a sports document becomes
+//! an organisation in every mention of that document, unless a locative preposition says it
+//! is the place ("at Wigan"). Countries and first-level divisions stay places: national
+//! sides ("England", "Scotland") are written as their country.
 
 use crate::gazetteer::Gazetteers;
 use crate::matcher::Candidate;
