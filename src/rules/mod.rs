@@ -96,6 +96,8 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Per sentence: does it look like a title-case headline?
     pub headline: Vec<bool>,
+    /// Is this a sports report (results, leagues, goals)?
+    pub sports: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -103,11 +105,13 @@ impl<'a> Ctx<'a> {
         let headline = (0..seg.sentences.len())
             .map(|s| is_headline(text, seg.sentence_tokens(s)))
             .collect();
+        let sports = team::is_sports_report(text, seg);
         Ctx {
             text,
             seg,
             lex,
             headline,
+            sports,
         }
     }
     pub fn tok(&self, i: usize) -> &'a str {

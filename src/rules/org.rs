@@ -69,6 +69,15 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         }
         let last = run.end - 1;
         let last_w = ctx.tok(last);
+        // In a sports report, club names: "Stoke City", "Bristol Rovers".
+        if ctx.sports
+            && super::team::CLUB_HEADS.contains(&last_w)
+            && last > s
+            && !ctx.token(s).possessive
+        {
+            out.push(org(ctx, s, run.end, super::team::TEAM));
+            continue;
+        }
         if is_head(last_w) && last > s && !ctx.token(s).possessive {
             out.push(org(ctx, s, run.end, HEAD));
             continue;
@@ -223,5 +232,21 @@ mod tests {
                 "{text}: got {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn club_names_in_sports_reports_only() {
+        let sports =
+            "Soccer results. Midfield goals decided the league match: Dunmore Rovers beat Kelso.";
+        assert!(
+            orgs(sports)
+                .iter()
+                .any(|(n, r)| n == "Dunmore Rovers" && *r == crate::rules::team::TEAM)
+        );
+        assert!(
+            orgs("The Dunmore Rovers walked the hills on Sunday.")
+                .iter()
+                .all(|(n, _)| n != "Dunmore Rovers")
+        );
     }
 }

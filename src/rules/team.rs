@@ -41,6 +41,24 @@ fn is_score(w: &str) -> bool {
     !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A sports report: at least three sports words ("innings", "goals", "league" ...).
+pub fn is_sports_report(text: &str, seg: &Segments) -> bool {
+    let sport_words = seg
+        .tokens
+        .iter()
+        .filter(|t| crate::words::with_lowercase(t.span.of(text), |l| SPORT.contains(&l)))
+        .take(3)
+        .count();
+    sport_words >= 3
+}
+
+/// Nouns that end club names ("Stoke City", "Bristol Rovers", "Queens Park Rangers").
+#[rustfmt::skip]
+pub static CLUB_HEADS: Words = Words::new(&[
+    "United", "City", "Rovers", "Athletic", "Wanderers", "Albion", "Rangers", "Town", "County",
+    "Hotspur", "Celtic", "Thistle", "FC", "Rovers", "Villa", "Argyle", "Orient", "Academicals",
+]);
+
 /// Re-types town names with team evidence as organisations (`rule:org.team`).
 pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candidate]) {
     let settlement = |c: &Candidate| {
@@ -51,16 +69,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut [Candida
     if !cands.iter().any(settlement) {
         return;
     }
-    let sport_words = seg
-        .tokens
-        .iter()
-        .filter(|t| {
-            let w = t.span.of(text);
-            crate::words::with_lowercase(w, |l| SPORT.contains(&l))
-        })
-        .take(3)
-        .count();
-    if sport_words < 3 {
+    if !is_sports_report(text, seg) {
         return;
     }
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
