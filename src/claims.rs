@@ -9,6 +9,11 @@ use crate::words::Words;
 /// Claim rules: id, confidence, reason.
 pub const CLAIM_RULES: &[(&str, f32, &str)] = &[
     (
+        "claim.colon",
+        0.75,
+        "Ada Brook: The port will reopen.: a name and a colon opening a headline or a transcript line",
+    ),
+    (
         "claim.subject-cue",
         0.85,
         "Ada Brook said (that) …: a named or unnamed subject before a speech verb",
@@ -58,6 +63,17 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
     for (si, s) in seg.sentences.iter().enumerate() {
         let mut seen: Vec<String> = Vec::new();
         let mut verb_done = false;
+        if let Some(claim) = colon_claim(at, si) {
+            seen.push(
+                claim
+                    .speaker
+                    .as_ref()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+            );
+            verb_done = true;
+            out.push(claim);
+        }
         for c in s.first_token..s.end_token {
             let t = seg.tokens[c];
             let evidence = is_evidence_verb(at.tok(c));
@@ -177,6 +193,33 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// "Ada Brook: The port will reopen." / "BROOK: We are ready.": a name opening a sentence
+/// (a headline or a transcript line), a colon, and what follows as the content.
+fn colon_claim(at: &Attributor, si: usize) -> Option<Claim> {
+    let s = at.seg.sentences[si];
+    let text = at.text;
+    if s.end_token - s.first_token < 4 {
+        return None;
+    }
+    // The name: 1 to 5 tokens from the sentence start, ending right before the colon.
+    let colon_tok = (s.first_token..(s.first_token + 5).min(s.end_token - 1))
+        .find(|&t| text[at.seg.tokens[t].full_end..].starts_with(':'))?;
+    let found = at.speaker_phrase(s.first_token, colon_tok + 1)?;
+    let content_start = at.seg.tokens[colon_tok + 1].span.start;
+    let content = Span::new(content_start, s.span.end);
+    if at.seg.token_at_or_after(content.end) - (colon_tok + 1) < 3 {
+        return None;
+    }
+    Some(Claim {
+        kind: ClaimKind::Indirect,
+        speaker: Some(found.speaker),
+        cue: ":".to_string(),
+        content,
+        rule: "claim.colon",
+        confidence: conf("claim.colon"),
+    })
 }
 
 /// "told The Times that …": a reported clause follows within a few words.
@@ -311,6 +354,29 @@ mod tests {
                 None => assert!(got.is_empty(), "{text}: {got:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_name_and_a_colon_open_a_claim() {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        let ex = p.extract(&Document::new("t", "Mira Okafor met Omar Tamm.\nTAMM: We are ready to sail at dawn.\nNote: the office is closed."));
+        let got: Vec<(String, String)> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.speaker
+                        .as_ref()
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    c.rule.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("Omar Tamm".to_string(), "claim.colon".to_string())]
+        );
     }
 
     #[test]

@@ -79,7 +79,8 @@ impl Pipeline {
         let mut warnings = Vec::new();
         let mut quotes = quotes::find(text, &mut warnings);
         quotes::classify(text, &seg, &self.gaz.lexicon, &mut quotes);
-        let attributor = Attributor::new(text, &seg, &mentions, &entities, &quotes);
+        let attributor =
+            Attributor::new(text, &seg, &self.gaz.lexicon, &mentions, &entities, &quotes);
         let mut used = Vec::new();
         let mut claims = attributor.quotes(&quotes, &mut used);
         if !self.options.all_quotes {

@@ -4,6 +4,7 @@
 //! otherwise unknown. Every rung has its own rule id and confidence (see `QUOTE_RULES`).
 
 use crate::cues::{Pronoun, is_framing_verb, is_speech_verb, pronoun_kind};
+use crate::gazetteer::Lexicon;
 use crate::segment::Segments;
 use crate::types::{
     Claim, ClaimKind, Entity, EntityType, Mention, Quote, QuoteKind, Span, Speaker, SpeakerType,
@@ -39,6 +40,8 @@ pub struct Attributor<'a> {
     pub entities: &'a [Entity],
     /// Outer spans of all quotes, sorted.
     pub quote_spans: Vec<Span>,
+    /// Word lists (ordinary words, given names) for names no list holds.
+    pub lex: &'a Lexicon,
     /// `last_person[k]`: 1 + the index of the last person mentioned outside quotes among
     /// `mentions[..k]`, 0 when none: he/she resolve in O(log n), not by a scan back.
     last_person: Vec<usize>,
@@ -63,6 +66,7 @@ impl<'a> Attributor<'a> {
     pub fn new(
         text: &'a str,
         seg: &'a Segments,
+        lex: &'a Lexicon,
         mentions: &'a [Mention],
         entities: &'a [Entity],
         quotes: &[Quote],
@@ -73,6 +77,7 @@ impl<'a> Attributor<'a> {
             mentions,
             entities,
             quote_spans: quotes.iter().map(|q| q.outer).collect(),
+            lex,
             last_person: Vec::with_capacity(mentions.len() + 1),
         };
         let mut last = 0;

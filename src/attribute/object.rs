@@ -126,6 +126,62 @@ impl<'a> Attributor<'a> {
         out
     }
 
+    /// The speaker named by tokens `[a, end)` exactly: one mention covering them, or a
+    /// capitalised name no list holds ("BROOK", "Ada Brook").
+    pub fn speaker_phrase(&self, a: usize, end: usize) -> Option<Found> {
+        if let Some(m) = self.mention_at(a).filter(|m| m.etype != EntityType::Loc)
+            && self.seg.token_at_or_after(m.span.end) == end
+            && m.span.start == self.seg.tokens[a].span.start
+        {
+            return Some(self.named(m));
+        }
+        // Every word capitalised, none an ordinary word ("Note:", "Results:"), unless it is
+        // the surname of a person of the document ("TRUMP:"): a name.
+        let surname = |w: &str| {
+            self.entities.iter().any(|e| {
+                e.etype == EntityType::Person
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(w))
+            })
+        };
+        let all_names = (a..end).all(|t| {
+            let w = self.tok(t);
+            self.seg.tokens[t].cap
+                && (!self.lex.is_common(w) || self.lex.is_given_name(w) || surname(w))
+        });
+        if !all_names {
+            return None;
+        }
+        if end - a == 1 && self.tok(a).chars().all(|c| c.is_uppercase()) {
+            // A transcript label: "TRUMP:", the person of that surname when there is one.
+            let sp = self.seg.tokens[a].span;
+            let person = self.entities.iter().position(|e| {
+                e.etype == EntityType::Person
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(sp.of(self.text)))
+            });
+            return Some(Found {
+                speaker: crate::types::Speaker {
+                    name: person.map_or_else(
+                        || sp.of(self.text).to_string(),
+                        |e| self.entities[e].name.clone(),
+                    ),
+                    entity: person,
+                    stype: crate::types::SpeakerType::Person,
+                    role: None,
+                },
+                start: sp.start,
+                end: sp.end,
+                pronoun: false,
+            });
+        }
+        self.raw_name(a, end)
+    }
+
     /// The person a source phrase names: "Mayor Ada Brook", "former Wisconsin Gov. Ed Voss",
     /// "Huckabee campaign spokesman Ola Berg", "South Carolina Democratic Party Chairman Ola
     /// Berg". The phrase runs from token `i` to the first punctuation or clause word; the last
