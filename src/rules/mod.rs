@@ -96,8 +96,8 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Per sentence: does it look like a title-case headline?
     pub headline: Vec<bool>,
-    /// Is this a sports report (results, leagues, goals)?
-    pub sports: bool,
+    /// Is this a sports report (results, leagues, goals)? Worked out when first asked.
+    sports: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Ctx<'a> {
