@@ -105,15 +105,21 @@ impl<'a> Ctx<'a> {
         let headline = (0..seg.sentences.len())
             .map(|s| is_headline(text, seg.sentence_tokens(s)))
             .collect();
-        let sports = team::is_sports_report(text, seg);
         Ctx {
             text,
             seg,
             lex,
             headline,
-            sports,
+            sports: std::cell::OnceCell::new(),
         }
     }
+
+    pub fn is_sports_report(&self) -> bool {
+        *self
+            .sports
+            .get_or_init(|| team::is_sports_report(self.text, self.seg))
+    }
+
     pub fn tok(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.of(self.text)
     }

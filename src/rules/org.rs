@@ -70,8 +70,8 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         let last = run.end - 1;
         let last_w = ctx.tok(last);
         // In a sports report, club names: "Stoke City", "Bristol Rovers".
-        if ctx.sports
-            && super::team::CLUB_HEADS.contains(&last_w)
+        if super::team::CLUB_HEADS.contains(&last_w)
+            && ctx.is_sports_report()
             && last > s
             && !ctx.token(s).possessive
         {
