@@ -46,7 +46,15 @@ pub fn is_sports_report(text: &str, seg: &Segments) -> bool {
     let sport_words = seg
         .tokens
         .iter()
-        .filter(|t| crate::words::with_lowercase(t.span.of(text), |l| SPORT.contains(&l)))
+        .filter(|t| {
+            // Lower-case words as they are ("goals"), capitalised ones lower-cased ("SOCCER").
+            let w = t.span.of(text);
+            if t.cap {
+                crate::words::with_lowercase(w, |l| SPORT.contains(&l))
+            } else {
+                SPORT.contains(&w)
+            }
+        })
         .take(3)
         .count();
     sport_words >= 3
