@@ -181,10 +181,15 @@ pub struct Rendered {
 }
 
 fn push_rows<T: Serialize>(out: &mut Vec<u8>, rows: &[T], format: Format) {
+    if rows.is_empty() {
+        return;
+    }
     match format {
         Format::Csv => {
+            // A small buffer: the rows go straight into `out`, itself in memory.
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
+                .buffer_capacity(1024)
                 .from_writer(std::mem::take(out));
             for r in rows {
                 // Writing into memory cannot fail; a row that cannot serialise would be a bug.
