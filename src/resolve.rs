@@ -59,9 +59,9 @@ pub fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 #[rustfmt::skip]
-static LOCATIVE: Words = Words::new(&[
-    "in", "at", "from", "to", "near", "outside", "across", "into", "of", "In", "At", "From",
-]);
+/// Words before a bare surname that keep it a place ("in London"); "to", "of" and "from"
+/// go with people as often ("a loss to Brook"), so a known person's surname wins there.
+static LOCATIVE: Words = Words::new(&["in", "at", "near", "outside", "across", "into", "In", "At", "Near"]);
 
 /// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
 fn key(s: &str) -> String {

@@ -35,7 +35,10 @@ static HEADS: Words = Words::new(&[
     "Industries", "Technologies", "Systems", "Labs", "Cabinet", "Parliament", "Assembly",
     "Congress", "Senate", "Secretariat", "Tribunal", "Brigade", "Battalion", "Regiment", "Division",
     "Fleet", "Army", "Navy", "Caucus", "Movement", "Front", "Church", "Hospital", "Museum", "Trust",
-    "Exchange", "Reserve",
+    "Exchange", "Reserve", "Initiative", "Project", "Program", "Programme", "Campaign", "Festival",
+    "Conference", "Summit", "Forum", "Review", "Magazine", "Press", "Radio", "Television", "TV",
+    "Studios", "Records", "Hall", "Airport", "Stadium", "Station", "Bridge", "Award",
+    "PAC",
 ]);
 
 /// Nouns after "the X" that say X is an organisation.
@@ -78,7 +81,8 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
             out.push(org(ctx, s, run.end, super::team::TEAM));
             continue;
         }
-        if is_head(last_w) && last > s && !ctx.token(s).possessive {
+        // (At most six words: a title-case headline is not an organisation's name.)
+        if is_head(last_w) && last > s && run.end - s <= 6 && !ctx.token(s).possessive {
             out.push(org(ctx, s, run.end, HEAD));
             continue;
         }

@@ -210,9 +210,16 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     // 2. Given name (or initial) + surname: "Maria Lind", "J. Lind", "Anne-Sophie Lind",
     // and in capitals lines "MARIA LIND".
     for i in s..run.end.saturating_sub(1) {
-        if is_given(ctx, i) && !ctx.token(i).possessive {
+        // In a headline, a given name that is also a word ("Many", "Will") needs a surname
+        // that is not: "… Victory That Has Many Suspicious".
+        let word_pair = ctx.in_headline(i)
+            && ctx.lex.is_common(ctx.tok(i))
+            && ctx.lex.is_common(ctx.tok(i + 1));
+        if is_given(ctx, i) && !ctx.token(i).possessive && !word_pair {
             let e = name_end(ctx, i, run);
-            if e >= i + 2 {
+            // "Clinton Global Initiative" names an organisation, not a person.
+            let org_like = super::org::is_head(ctx.tok(run.end - 1));
+            if e >= i + 2 && !org_like {
                 let role = (i > s).then(|| span(ctx, s, i).of(ctx.text).to_string());
                 return Some(candidate(ctx, i, e, GIVEN, role));
             }
