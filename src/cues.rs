@@ -39,7 +39,9 @@ pub static BELIEF_VERBS: Words = Words::new(&[
 pub static FRAMING_VERBS: Words = Words::new(&[
     "called", "calls", "calling", "dubbed", "labeled", "labelled", "branded", "vowing", "promising",
     "declaring", "describing", "accusing", "urging", "pledging", "blasted", "slammed", "praised",
-    "criticized", "accused", "mocked", "touted",
+    "criticized", "accused", "mocked", "touted", "labeling", "labelling", "labels", "referred",
+    "refers", "referring", "dubbing", "branding", "thought", "hailed", "hailing", "denounced",
+    "denouncing", "derided", "decried", "warned",
 ]);
 
 pub fn is_framing_verb(w: &str) -> bool {
@@ -91,7 +93,14 @@ pub static SOURCE_HEADS: Words = Words::new(&[
     "colleagues", "friends", "family", "relatives", "neighbors", "doctors", "historians",
     "veterans", "voters", "campaign", "intelligence", "military", "commanders", "ambassador",
     "minister", "president", "director", "general", "senator", "governor", "mayor", "nominee",
-    "candidate", "lawsuit", "ad", "memo", "letter", "chairman", "chairwoman", "founder",
+    "candidate", "lawsuit", "ad", "memo", "letter", "chairman", "chairwoman", "founder", "staffer",
+    "strategist", "strategists", "consultant", "consultants", "operative", "operatives", "donor",
+    "donors", "organizer", "organizers", "pollster", "pollsters", "professor", "lawyer", "lawyers",
+    "attorney", "attorneys", "editor", "reporter", "correspondent", "commentator", "columnist",
+    "writer", "author", "manager", "friend", "neighbor", "worker", "workers", "employee",
+    "employees", "student", "students", "teacher", "doctor", "nurse", "agent", "delegate",
+    "delegates", "protester", "protesters", "veteran", "farmer", "owner", "owners", "host",
+    "anchor", "chief", "secretary", "judge", "ads", "email", "tweet", "website",
 ]);
 
 pub fn is_source_head(w: &str) -> bool {

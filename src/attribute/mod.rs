@@ -21,6 +21,7 @@ pub const QUOTE_RULES: &[(&str, f32, &str)] = &[
     ("quote.colon", 0.6, "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote"),
     ("quote.next-sentence", 0.7, "no cue in the sentence, a short attribution follows: “…” Brook said."),
     ("quote.continuation", 0.75, "no cue, an earlier quote in the same paragraph has a speaker"),
+    ("quote.previous-sentence", 0.6, "no cue, the sentence before names who spoke: “Lynch announced the suit. “We …”"),
     ("quote.unattributed", 0.1, "no cue and no earlier speaker: speaker left unknown"),
     ("quote.not-speech", 1.0, "a title, scare quote or nickname: not speech (written with --all-quotes)"),
 ];
@@ -431,6 +432,24 @@ impl<'a> Attributor<'a> {
                     pc.cue.clone(),
                     "quote.continuation",
                 );
+            }
+        }
+        // 3c. The sentence before, in the same paragraph, reports a named speaker: "Lynch
+        // announced the lawsuit on Monday. “We are seeking a court order …”"
+        if s_open > 0 && seg.sentences[s_open - 1].paragraph == para {
+            let prev = seg.sentences[s_open - 1];
+            for c in prev.first_token..prev.end_token {
+                if self.in_quote(seg.tokens[c].span.start) || !self.is_quote_cue(c) {
+                    continue;
+                }
+                if let Some(f) = self
+                    .subjects(c)
+                    .into_iter()
+                    .last()
+                    .filter(|f| f.speaker.entity.is_some())
+                {
+                    return (Some(f), self.cue_text(c), "quote.previous-sentence");
+                }
             }
         }
         (None, String::new(), "quote.unattributed")

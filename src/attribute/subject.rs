@@ -40,6 +40,19 @@ impl<'a> Attributor<'a> {
                 return vec![f];
             }
         }
+        // "Sen. Ada Brook (D-Mass.) said": the name before a parenthesis.
+        if self.sep(j).trim() == ")" {
+            let mut k = j;
+            while k > sent_first && !self.sep(k - 1).contains('(') && j - k < 4 {
+                k -= 1;
+            }
+            if k > sent_first
+                && self.sep(k - 1).contains('(')
+                && let Some(m) = self.mention_at(k - 1)
+            {
+                return vec![self.named(m)];
+            }
+        }
         // "Sanders, who says …": the name before the relative pronoun.
         if matches!(self.tok(j), "who" | "which")
             && j > sent_first

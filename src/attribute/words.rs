@@ -8,7 +8,8 @@ use crate::words::Words;
 pub(super) static DESCRIBED_SOURCE_VERBS: Words = Words::new(&[
     "said", "says", "say", "told", "tells", "added", "wrote", "writes", "stated", "warned", "argued",
     "asked", "whispered", "replied", "responded", "explained", "insisted", "recalled", "testified",
-    "tweeted", "shouted", "declared", "announced", "reads", "read",
+    "tweeted", "shouted", "declared", "announced", "reads", "read", "write", "argue", "argues",
+    "insist", "insists", "explain", "explains", "notes", "adds",
 ]);
 
 /// Words that sit between a subject and its cue ("officials have long said").
