@@ -117,6 +117,12 @@ fn attribution_rungs() {
             "partial",
         ),
         (
+            "Every boat pays",
+            "Ines Duarte",
+            "quote.previous-sentence",
+            "direct",
+        ),
+        (
             "It will save an hour",
             "Ines Duarte",
             "quote.colon",
