@@ -23,7 +23,8 @@ pub static SPEECH_VERBS: Words = Words::new(&[
     "reiterates", "clarified", "emailed", "texted", "saying", "telling", "adding", "noting",
     "arguing", "warning", "insisting", "explaining", "stressing", "claiming", "asserting",
     "whispered", "yelled", "wondered", "retorted", "snapped", "pleaded", "mused", "lamented",
-    "interjected",
+    "interjected", "write", "writing", "tweeting", "posting", "asking", "stating", "responding",
+    "replying", "pressed", "demanded", "questioned", "queried",
 ]);
 
 /// Verbs of belief: a cue only with a named or unnamed source, never a bare pronoun

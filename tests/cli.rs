@@ -123,6 +123,12 @@ fn attribution_rungs() {
             "direct",
         ),
         (
+            "We keep the old boats",
+            "Harbor Trust",
+            "quote.colon",
+            "direct",
+        ),
+        (
             "It will save an hour",
             "Ines Duarte",
             "quote.colon",
@@ -146,7 +152,10 @@ fn attribution_rungs() {
             (speaker, rule, kind),
             "{start}"
         );
-        assert_eq!(r["speaker_type"], "PERSON");
+        assert!(
+            matches!(r["speaker_type"].as_str(), "PERSON" | "ORG"),
+            "{r:?}"
+        );
     }
     let unknown = speech(&claims, "Nobody told us anything");
     assert_eq!(

@@ -314,16 +314,31 @@ impl<'a> Attributor<'a> {
                             used_cues.push(c);
                             return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
                         }
-                        // "“…,” Ola Berg, the firm's director, said": the name after the quote.
-                        if let Some(m) =
-                            self.mention_at(k).filter(|m| m.etype == EntityType::Person)
-                        {
+                        // "“…,” Ola Berg, the firm's director, said": the name after the quote,
+                        // known or not.
+                        let named =
+                            match self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
+                                Some(m) => Some(self.named(m)),
+                                None => {
+                                    let mut e = k;
+                                    while e < c
+                                        && e < k + 3
+                                        && seg.tokens[e].cap
+                                        && self.sep(e).trim().is_empty()
+                                    {
+                                        e += 1;
+                                    }
+                                    let comma = e < c && e > k && self.sep(e).trim() == ",";
+                                    if seg.tokens[e].cap && comma {
+                                        self.raw_name(k, e + 1)
+                                    } else {
+                                        None
+                                    }
+                                }
+                            };
+                        if let Some(f) = named {
                             used_cues.push(c);
-                            return (
-                                Some(self.named(m)),
-                                self.cue_text(c),
-                                "quote.after.speaker-cue",
-                            );
+                            return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
                         }
                         break;
                     }
@@ -434,7 +449,22 @@ impl<'a> Attributor<'a> {
                 );
             }
         }
-        // 3c. The sentence before, in the same paragraph, reports a named speaker: "Lynch
+        // 3c. A paragraph that ends with a colon introduces the quote that opens the next:
+        // "The foundation describes itself this way:\n“Everywhere we go …”"
+        if s_open > 0
+            && seg.sentences[s_open - 1].paragraph + 1 == para
+            && seg.sentences[s_open].first_token == before_end
+        {
+            let prev = seg.sentences[s_open - 1];
+            if self.text[..prev.span.end].trim_end().ends_with(':') {
+                let named = (prev.first_token..prev.end_token)
+                    .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc));
+                if let Some(m) = named {
+                    return (Some(self.named(m)), ":".to_string(), "quote.colon");
+                }
+            }
+        }
+        // 3d. The sentence before, in the same paragraph, reports a named speaker: "Lynch
         // announced the lawsuit on Monday. “We are seeking a court order …”"
         if s_open > 0 && seg.sentences[s_open - 1].paragraph == para {
             let prev = seg.sentences[s_open - 1];

@@ -281,6 +281,15 @@ impl<'a> Attributor<'a> {
     /// clause's first named person or organisation.
     pub(super) fn clause_subject(&self, c: usize) -> Option<Found> {
         let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        // "with Ada Brook tweeting that …": the name right before the participle.
+        if c > first
+            && self.sep(c - 1).trim().is_empty()
+            && let Some(m) = self
+                .mention_at(c - 1)
+                .filter(|m| m.etype == EntityType::Person)
+        {
+            return Some(self.named(m));
+        }
         // "He dismissed the critique, saying …": a pronoun subject opening the clause.
         if first < c
             && let Some(f) = self.pronoun(first)
