@@ -76,8 +76,12 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
         }
         for c in s.first_token..s.end_token {
             let t = seg.tokens[c];
+            // Cues are lower-case words, but for "According to" opening a sentence.
+            if t.cap && !at.tok(c).starts_with("Accord") {
+                continue;
+            }
             let evidence = is_evidence_verb(at.tok(c));
-            if at.in_quote(t.span.start) || !(at.is_cue(c) || evidence) {
+            if !(at.is_cue(c) || evidence) || at.in_quote(t.span.start) {
                 continue;
             }
             let according = at.tok(c).eq_ignore_ascii_case("according");
