@@ -331,25 +331,29 @@ mod tests {
         ("She fears the worst, he believed.", None, ""),
     ];
 
+    /// (speaker, cue, rule) of each indirect claim in `text`.
+    fn indirect(text: &str) -> Vec<(String, String, String)> {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        p.extract(&Document::new("t", text))
+            .claims
+            .iter()
+            .filter(|c| c.kind == crate::ClaimKind::Indirect)
+            .map(|c| {
+                let speaker = c
+                    .speaker
+                    .as_ref()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                (speaker, c.cue.clone(), c.rule.to_string())
+            })
+            .collect()
+    }
+
     #[test]
     fn table() {
-        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
         for (text, speaker, cue) in CASES {
-            let ex = p.extract(&Document::new("t", *text));
-            let got: Vec<(String, String)> = ex
-                .claims
-                .iter()
-                .filter(|c| c.kind == crate::ClaimKind::Indirect)
-                .map(|c| {
-                    (
-                        c.speaker
-                            .as_ref()
-                            .map(|s| s.name.clone())
-                            .unwrap_or_default(),
-                        c.cue.clone(),
-                    )
-                })
-                .collect();
+            let got: Vec<(String, String)> =
+                indirect(text).into_iter().map(|(s, c, _)| (s, c)).collect();
             match speaker {
                 Some(s) => assert!(
                     got.contains(&(s.to_string(), cue.to_string())),
@@ -362,21 +366,9 @@ mod tests {
 
     #[test]
     fn a_name_and_a_colon_open_a_claim() {
-        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
-        let ex = p.extract(&Document::new("t", "Mira Okafor met Omar Tamm.\nTAMM: We are ready to sail at dawn.\nNote: the office is closed."));
-        let got: Vec<(String, String)> = ex
-            .claims
-            .iter()
-            .map(|c| {
-                (
-                    c.speaker
-                        .as_ref()
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                    c.rule.to_string(),
-                )
-            })
-            .collect();
+        let text = "Mira Okafor met Omar Tamm.\nTAMM: We are ready to sail at dawn.\nNote: the office is closed.";
+        let got: Vec<(String, String)> =
+            indirect(text).into_iter().map(|(s, _, r)| (s, r)).collect();
         assert_eq!(
             got,
             vec![("Omar Tamm".to_string(), "claim.colon".to_string())]
@@ -385,14 +377,8 @@ mod tests {
 
     #[test]
     fn coordinated_sources_give_one_claim_each() {
-        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
         let text = "Kemal Arslan, a retired engineer, warned of floods. The dam leaks badly, Arslan and other former engineers said.";
-        let ex = p.extract(&Document::new("t", text));
-        let names: Vec<String> = ex
-            .claims
-            .iter()
-            .filter_map(|c| c.speaker.as_ref().map(|s| s.name.clone()))
-            .collect();
+        let names: Vec<String> = indirect(text).into_iter().map(|(s, _, _)| s).collect();
         assert!(names.contains(&"Kemal Arslan".to_string()), "{names:?}");
         assert!(
             names.contains(&"other former engineers".to_string()),
