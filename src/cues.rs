@@ -75,9 +75,6 @@ pub fn is_belief_verb(w: &str) -> bool {
     BELIEF_VERBS.contains(&w)
 }
 
-/// Words that mark a phrase as a speech cue when they follow "according".
-pub const ACCORDING_TO: &str = "according to";
-
 /// Head nouns of unnamed sources ("U.S. officials", "a spokeswoman", "experts").
 #[rustfmt::skip]
 pub static SOURCE_HEADS: Words = Words::new(&[
@@ -113,7 +110,6 @@ pub fn pronoun_kind(w: &str) -> Option<Pronoun> {
     match w {
         "he" | "He" | "she" | "She" => Some(Pronoun::Singular),
         "they" | "They" => Some(Pronoun::Plural),
-        "I" | "we" | "We" => None,
         _ => None,
     }
 }

@@ -85,7 +85,7 @@ const LEXICONS: &[&str] = &[
 /// Rank of the built-in country list: countries are places whatever else their name means.
 pub const RANK_COUNTRY: u8 = 3;
 
-/// Rank of the built-in city list: the towns sports clubs are named after ("Wigan"), where
+/// Rank of the built-in city list: the towns sports clubs are named after ("Dunmore"), where
 /// first-level divisions field national-like sides ("England", "Scotland").
 pub const RANK_CITY: u8 = 6;
 

@@ -78,7 +78,7 @@ impl Pipeline {
 
         let mut warnings = Vec::new();
         let mut quotes = quotes::find(text, &mut warnings);
-        quotes::classify(text, &seg, &self.gaz.lexicon, &mut quotes);
+        quotes::classify(text, &seg, &mut quotes);
         let attributor =
             Attributor::new(text, &seg, &self.gaz.lexicon, &mentions, &entities, &quotes);
         let mut used = Vec::new();

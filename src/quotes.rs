@@ -4,7 +4,6 @@
 //! cut at its paragraph's end with a warning.
 
 use crate::cues::{is_framing_verb, is_speech_verb};
-use crate::gazetteer::Lexicon;
 use crate::segment::Segments;
 use crate::types::{Quote, QuoteKind, Span, Warning};
 
@@ -104,7 +103,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
         }
         let closes = stack
             .iter()
-            .rposition(|o| closers(o.mark).contains(&c) && close_ok(o.mark, c, prev, next));
+            .rposition(|o| closers(o.mark).contains(&c) && close_ok(o.mark, c, next));
         if let Some(pos) = closes {
             if pos == 0 {
                 let o = &stack[0];
@@ -179,7 +178,7 @@ fn open_ok(c: char, prev: Option<char>, next: Option<char>, outermost: bool) -> 
     }
 }
 
-fn close_ok(open: char, c: char, _prev: Option<char>, next: Option<char>) -> bool {
+fn close_ok(open: char, c: char, next: Option<char>) -> bool {
     match c {
         // ’ and ' inside a word are apostrophes: "don’t" within ‘…’.
         '’' | '\'' => !next.is_some_and(|n| n.is_alphanumeric()),
@@ -204,9 +203,9 @@ const TERM_CUES: &[&str] = &[
 ];
 
 /// Sorts each quote into direct, partial, title, term or nickname.
-pub fn classify(text: &str, seg: &Segments, lex: &Lexicon, quotes: &mut [Quote]) {
+pub fn classify(text: &str, seg: &Segments, quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
-        q.kind = kind_of(text, seg, lex, q);
+        q.kind = kind_of(text, seg, q);
     }
 }
 
@@ -227,7 +226,7 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
+fn kind_of(text: &str, seg: &Segments, q: &Quote) -> QuoteKind {
     let content = q.content.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let n = words.len();
@@ -241,7 +240,7 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
     let prev_word = before_line.split_whitespace().next_back().unwrap_or("");
     let next_word = after_line.split_whitespace().next().unwrap_or("");
     let cap = |w: &str| w.starts_with(char::is_uppercase);
-    // Harold “Jim” Nicholson: capitalised words on both sides, no space-free punctuation.
+    // Ruth “Rudi” Okafor: capitalised words on both sides, no space-free punctuation.
     if n <= 2
         && words
             .iter()
@@ -313,7 +312,6 @@ fn kind_of(text: &str, seg: &Segments, lex: &Lexicon, q: &Quote) -> QuoteKind {
     if TERM_CUES.iter().any(|t| recent_bare.ends_with(t)) && n <= 5 && !active {
         return QuoteKind::Term;
     }
-    let _ = lex;
     if n <= 3 && !has_cue && !content.ends_with(['.', '?', '!']) {
         return QuoteKind::Term;
     }
@@ -334,7 +332,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, QuoteKind, bool)> {
         let mut w = Vec::new();
         let mut q = find(text, &mut w);
-        classify(text, &segment(text), &Lexicon::default(), &mut q);
+        classify(text, &segment(text), &mut q);
         q.iter()
             .map(|q| (q.content.of(text).to_string(), q.kind, q.unclosed))
             .collect()
@@ -397,9 +395,9 @@ mod tests {
     #[test]
     fn kinds() {
         let k = |t: &str| quotes(t)[0].1;
-        assert_eq!(k("Harold “Jim” Nicholson left."), QuoteKind::Nickname);
+        assert_eq!(k("Ruth “Rudi” Okafor left."), QuoteKind::Nickname);
         assert_eq!(k("He wrote a memoir, “The Long Winter.”"), QuoteKind::Title);
-        assert_eq!(k("He collected his “pension” payments."), QuoteKind::Term);
+        assert_eq!(k("She cashed her “bonus” cheques."), QuoteKind::Term);
         assert_eq!(k("“We will win,” she said."), QuoteKind::Direct);
         assert_eq!(
             k("She said they are “deeply worried” about it."),

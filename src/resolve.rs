@@ -261,7 +261,7 @@ pub fn resolve(
     (entities, mentions)
 }
 
-/// "Morena party" names the party "Morena"; Harold “Jim” Nicholson is Harold Nicholson.
+/// "Verde party" names the party "Verde"; Ruth “Rudi” Okafor is Ruth Okafor.
 fn tidy_name(s: &str) -> String {
     let s = s.strip_suffix(" party").unwrap_or(s);
     for (open, close) in [(" “", "” "), (" \"", "\" ")] {
@@ -309,7 +309,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             _ if keys.contains(w) => t.span,
             _ => continue,
         };
-        // A two-word surname ("López Obrador") takes both words.
+        // A two-word surname ("Ruiz Tagle") takes both words.
         skip_to = span.end;
         let at = covered.partition_point(|s| s.end <= span.start);
         let hit = covered.get(at).filter(|s| s.overlaps(span)).copied();

@@ -45,9 +45,6 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
-    pub fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }

@@ -15,11 +15,11 @@ pub const QUOTE_RULES: &[(&str, f32, &str)] = &[
     ("quote.after.cue-speaker", 0.95, "“…,” said Ada Brook: cue then speaker right after the quote"),
     ("quote.after.speaker-verb", 0.85, "“…,” Brook charged. / “…,” he continued.: a person and a verb closing the clause"),
     ("quote.before", 0.9, "Ada Brook said: “…” / according to Ada Brook, “…”: cue right before the quote"),
-    ("quote.sentence-cue", 0.8, "a cue elsewhere in the quote's sentence: X said they are “sharply focused”"),
+    ("quote.sentence-cue", 0.8, "a cue elsewhere in the quote's sentence: X said they are “deeply worried”"),
     ("quote.colon", 0.6, "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote"),
     ("quote.next-sentence", 0.7, "no cue in the sentence, a short attribution follows: “…” Brook said."),
     ("quote.continuation", 0.75, "no cue, an earlier quote in the same paragraph has a speaker"),
-    ("quote.previous-sentence", 0.6, "no cue, the sentence before names who spoke: “Lynch announced the suit. “We …”"),
+    ("quote.previous-sentence", 0.6, "no cue, the sentence before names who spoke: “Duarte announced the fees. “We …”"),
     ("quote.unattributed", 0.1, "no cue and no earlier speaker: speaker left unknown"),
     ("quote.not-speech", 1.0, "a title, scare quote or nickname: not speech (written with --all-quotes)"),
 ];
@@ -188,8 +188,8 @@ impl<'a> Attributor<'a> {
     pub(super) fn pronoun(&self, i: usize) -> Option<Found> {
         match pronoun_kind(self.tok(i))? {
             Pronoun::Singular => {
-                // The subject of the pronoun's own sentence first ("Cross said he …,
-                // Clinton, whom he called …"), else the nearest person before it.
+                // The subject of the pronoun's own sentence first ("Reis said he …,
+                // Brook, whom he called …"), else the nearest person before it.
                 let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
                 let subject = self
                     .mention_at(first)

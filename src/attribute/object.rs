@@ -73,7 +73,7 @@ impl<'a> Attributor<'a> {
             j += 1;
         }
         let Some(h) = last_head else {
-            // "said the Democratic nominee": a described source up to the punctuation.
+            // "said the party's nominee": a described source up to the punctuation.
             if DETERMINERS.contains(&self.tok(i)) {
                 let mut e = i;
                 while e + 1 < self.seg.tokens.len()
@@ -183,7 +183,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// The person a source phrase names: "Mayor Ada Brook", "former Wisconsin Gov. Ed Voss",
-    /// "Huckabee campaign spokesman Ola Berg", "South Carolina Democratic Party Chairman Ola
+    /// "Reis campaign spokesman Ola Berg", "Harbor District Party Chairman Ola
     /// Berg". The phrase runs from token `i` to the first punctuation or clause word; the last
     /// person in it is the speaker, else its last run of capitalised words after a role noun,
     /// else an organisation that does not merely modify a head noun ("a White House official").
@@ -212,7 +212,7 @@ impl<'a> Attributor<'a> {
         while t < end {
             if let Some(m) = self.mention_at(t) {
                 let after = self.seg.token_at_or_after(m.span.end);
-                // "a White House official", "a Pentagon readout": the name modifies a noun.
+                // "a White House official", "a Navy readout": the name modifies a noun.
                 let modifier = after < end
                     && !self.seg.tokens[after].cap
                     && !FUNCTION_WORDS.contains(&self.tok(after))

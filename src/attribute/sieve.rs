@@ -123,7 +123,7 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                 }
-                // "“…,” Kelly charged." / "“…,” he continued.": a person and any verb.
+                // "“…,” Brook charged." / "“…,” he continued.": a person and any verb.
                 if let Some(f) = self.person_then_verb(k, s_close) {
                     let verb = self.seg.token_at_or_after(f.end);
                     return (
@@ -244,7 +244,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        // 3d. The sentence before, in the same paragraph, reports a named speaker: "Lynch
+        // 3d. The sentence before, in the same paragraph, reports a named speaker: "Duarte
         // announced the lawsuit on Monday. “We are seeking a court order …”"
         if s_open > 0 && seg.sentences[s_open - 1].paragraph == para {
             let prev = seg.sentences[s_open - 1];

@@ -19,7 +19,7 @@ impl<'a> Attributor<'a> {
         while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
             j -= 1;
         }
-        // "The two lawmakers, however, argue": a parenthetical adverb between commas.
+        // "The two engineers, however, argue": a parenthetical adverb between commas.
         if j > sent_first + 1
             && matches!(
                 self.tok(j),
@@ -53,7 +53,7 @@ impl<'a> Attributor<'a> {
                 return vec![self.named(m)];
             }
         }
-        // "Sanders, who says …": the name before the relative pronoun.
+        // "Okafor, who says …": the name before the relative pronoun.
         if matches!(self.tok(j), "who" | "which")
             && j > sent_first
             && self.sep(j - 1).trim() == ","
@@ -96,7 +96,7 @@ impl<'a> Attributor<'a> {
             .determiner_phrase(j, sent_first)
             .filter(|_| DESCRIBED_SOURCE_VERBS.contains(&self.tok(c)))
         {
-            // "the lawsuit says", "the Democratic nominee said": a described source, with
+            // "the lawsuit says", "the party's nominee said": a described source, with
             // the noun it qualifies: "farmers in the valley say", "an official familiar
             // with the case said".
             if let Some(head) = self.head_before_preposition(a, sent_first) {
@@ -202,7 +202,7 @@ impl<'a> Attributor<'a> {
         (joined && self.is_head(h)).then_some(h)
     }
 
-    /// Capitalised words `[a, end)` read as a person's name no list holds ("Karimi").
+    /// Capitalised words `[a, end)` read as a person's name no list holds ("Varga").
     pub(super) fn raw_name(&self, a: usize, end: usize) -> Option<Found> {
         let ok = end > a
             && end - a <= 3
@@ -260,7 +260,7 @@ impl<'a> Attributor<'a> {
                         | "according"
                 ) || next.chars().all(|c| c.is_ascii_digit())
                     || next.ends_with("ing");
-                // Any apposition after the sentence's first words: "Karimi, executive
+                // Any apposition after the sentence's first words: "Varga, executive
                 // director of the fund, said".
                 if !starter && k > sent_first + 1 {
                     continue;
@@ -268,7 +268,7 @@ impl<'a> Attributor<'a> {
                 if let Some(f) = self.phrase_ending_at(k, sent_first) {
                     return Some(f);
                 }
-                // "Karimi, director of the fund, said": an unknown name opening the sentence.
+                // "Varga, director of the fund, said": an unknown name opening the sentence.
                 if k == sent_first || (k == sent_first + 1 && self.seg.tokens[sent_first].cap) {
                     return self.raw_name(sent_first, k + 1);
                 }

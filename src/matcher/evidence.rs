@@ -83,7 +83,7 @@ pub(super) fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
 }
 
 /// A name that is also an ordinary word counts inside a sentence of running text.
-/// Inside a title quoted in running text ("… Using Mexico to Target the U.S. appeared …")
+/// Inside a title quoted in running text ("… Why Rivals Target the Harbor appeared …")
 /// the capitalised ordinary words around it give it away.
 pub(super) fn plain_evidence(
     text: &str,
@@ -117,7 +117,7 @@ pub(super) fn plain_evidence(
     title_words < 2
 }
 
-/// True when a capitalised name word stands right before `span` ("MaliVai Washington"),
+/// True when a capitalised name word stands right before `span` ("Tavita Washington"),
 /// not an ordinary word or a demonym ("Central London", "Greater Houston").
 pub(super) fn after_name(text: &str, seg: &Segments, lex: &Lexicon, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);

@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
         self.seg.tokens[i]
     }
     /// True when tokens `i` and `i + 1` sit in one sentence with only a space between, or
-    /// around a quoted nickname: Harold “Jim” Nicholson.
+    /// around a quoted nickname: Ruth “Rudi” Okafor.
     pub fn adjacent(&self, i: usize) -> bool {
         if i + 1 >= self.seg.tokens.len() {
             return false;

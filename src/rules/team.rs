@@ -1,7 +1,7 @@
-//! Sports teams named after their town: in sports reports "Wigan 4 Chester 2" and "Leeds
+//! Sports teams named after their town: in sports reports "Dunmore 4 Kelso 2" and "Leeds
 //! beat Hull" name clubs, not places. A city with team evidence in a sports document becomes
 //! an organisation in every mention of that document, unless a locative preposition says it
-//! is the place ("at Wigan"). Countries and first-level divisions stay places: national
+//! is the place ("at Dunmore"). Countries and first-level divisions stay places: national
 //! sides ("England", "Scotland") are written as their country.
 
 use crate::gazetteer::Gazetteers;
