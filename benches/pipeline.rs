@@ -37,8 +37,9 @@ fn stages(c: &mut Criterion) {
     let doc = Document::new("bench", text.clone());
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("segment", |b| {
-        b.iter(|| black_box(whosaid::segment::segment(&text)))
+    let lang = &pipeline.gazetteers().language;
+    g.bench_function("segment (and tag)", |b| {
+        b.iter(|| black_box(whosaid::segment::segment(&text, lang)))
     });
     g.bench_function("quotes", |b| {
         b.iter(|| {

@@ -2,57 +2,16 @@
 //! to former officers"): one claim per sentence and source, with the content span.
 
 use crate::attribute::{Attributor, Found};
-use crate::cues::{is_belief_verb, is_evidence_verb};
+use crate::lang::Class;
+use crate::registry::RuleId;
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
-use crate::words::Words;
 
-/// Claim rules: id, confidence, reason.
-pub const CLAIM_RULES: &[(&str, f32, &str)] = &[
-    (
-        "claim.colon",
-        0.75,
-        "Ada Brook: The port will reopen.: a name and a colon opening a headline or a transcript line",
-    ),
-    (
-        "claim.subject-cue",
-        0.85,
-        "Ada Brook said (that) …: a named or unnamed subject before a speech verb",
-    ),
-    (
-        "claim.pronoun-cue",
-        0.7,
-        "…, he said.: a pronoun subject resolved to the nearest named person",
-    ),
-    (
-        "claim.according-to",
-        0.85,
-        "…, according to former officials: the source after \"according to\"",
-    ),
-    (
-        "claim.cue-subject",
-        0.8,
-        "…, said Ada Brook: the source after the verb",
-    ),
-];
-
-fn conf(rule: &str) -> f32 {
-    CLAIM_RULES
-        .iter()
-        .find(|r| r.0 == rule)
-        .map_or(0.5, |r| r.1)
-}
-
-/// Speech verbs that are as often plain transitive verbs ("added staff", "confirmed a deal").
-#[rustfmt::skip]
-static TRANSITIVE: Words = Words::new(&[
-    "added", "adds", "adding", "confirmed", "confirms", "denied", "denies", "revealed", "reveals",
-    "described", "describes", "answered", "recounted", "observed", "maintained", "maintains",
-    "stressed", "stresses", "emphasized", "emphasizes", "reiterated", "disclosed", "pledged",
-    "vowed", "admitted", "admits",
-]);
-
-/// Cue verbs that report questions or refusals, not claims.
-static NOT_CLAIM: Words = Words::new(&["asked", "ask", "asks", "told", "tell", "tells"]);
+/// A claim's content has at least this many words outside quotation marks.
+const MIN_CONTENT_WORDS: usize = 4;
+/// "told The Times that …": the reported clause's "that" within this many tokens.
+const TOLD_THAT_TOKENS: usize = 14;
+/// Tokens after a cue searched for the "that" that opens the reported clause.
+const THAT_AFTER_CUE_TOKENS: usize = 7;
 
 /// Finds reported-speech claims. `used_cues` are tokens already spent on quote attribution.
 pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
@@ -80,15 +39,14 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
             if t.cap && !at.tok(c).starts_with("Accord") {
                 continue;
             }
-            let evidence = is_evidence_verb(at.tok(c));
+            let evidence = at.is(c, Class::Evidence);
             if !(at.is_cue(c) || evidence) || at.in_quote(t.span.start) {
                 continue;
             }
-            let according = at.tok(c).eq_ignore_ascii_case("according");
+            let according = at.is_according(c);
             if !according && (verb_done || used_cues.contains(&c)) {
                 continue;
             }
-            let w = at.tok(c);
             // "declined to comment", "did not say": no claim.
             let prev2 = &text[s.span.start..t.span.start];
             if prev2.ends_with("declined to ")
@@ -99,7 +57,7 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
             }
             // "Russia has added dozens of staff": these verbs report speech only before a
             // clause ("added that", "added,") or after the quote or clause they report.
-            if TRANSITIVE.contains(&w) {
+            if at.is(c, Class::Transitive) {
                 let next = text[t.full_end..].trim_start();
                 let clause = next.starts_with(',')
                     || next.starts_with(':')
@@ -109,8 +67,8 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                     continue;
                 }
             }
-            let (speakers, rule): (Vec<Found>, &str) = if according {
-                (at.objects(c + 2), "claim.according-to")
+            let (speakers, rule): (Vec<Found>, RuleId) = if according {
+                (at.objects(c + 2), RuleId::ClaimAccordingTo)
             } else {
                 let subj = at.subjects(c);
                 if subj.is_empty() {
@@ -124,9 +82,9 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                     } else {
                         Vec::new()
                     };
-                    (objs, "claim.cue-subject")
+                    (objs, RuleId::ClaimCueSubject)
                 } else {
-                    if is_belief_verb(w) && subj.iter().any(|f| f.pronoun) {
+                    if at.is(c, Class::Belief) && subj.iter().any(|f| f.pronoun) {
                         continue;
                     }
                     // "The poll shows …", "a study found …": documents and bodies, not people.
@@ -138,9 +96,9 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                         continue;
                     }
                     let r = if subj.iter().any(|f| f.pronoun) {
-                        "claim.pronoun-cue"
+                        RuleId::ClaimPronounCue
                     } else {
-                        "claim.subject-cue"
+                        RuleId::ClaimSubjectCue
                     };
                     (subj, r)
                 }
@@ -160,7 +118,7 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
             }
             if !according {
                 verb_done = true;
-                if NOT_CLAIM.contains(&w) && !told_that(at, c, s.end_token) {
+                if at.is(c, Class::NotClaim) && !told_that(at, c, s.end_token) {
                     // "X told Y" without a reported clause is an event, not a claim, unless the
                     // clause sits before it ("…, officials told The Times.").
                     if !text[s.span.start..speakers[0].start]
@@ -172,7 +130,7 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                 }
             }
             let content = content_span(at, si, c, &speakers, according);
-            if words_outside_quotes(at, content) < 4 {
+            if words_outside_quotes(at, content) < MIN_CONTENT_WORDS {
                 continue;
             }
             for f in speakers {
@@ -180,18 +138,19 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
                     continue;
                 }
                 seen.push(f.speaker.name.clone());
-                let rule = if f.speaker.stype == SpeakerType::Group && rule == "claim.pronoun-cue" {
-                    "claim.subject-cue"
-                } else {
-                    rule
-                };
+                let rule =
+                    if f.speaker.stype == SpeakerType::Group && rule == RuleId::ClaimPronounCue {
+                        RuleId::ClaimSubjectCue
+                    } else {
+                        rule
+                    };
                 out.push(Claim {
                     kind: ClaimKind::Indirect,
                     speaker: Some(f.speaker),
-                    cue: at.cue_text(c),
+                    cue: Some(at.cue_text(c)),
                     content,
                     rule,
-                    confidence: conf(rule),
+                    confidence: rule.claim_confidence(),
                 });
             }
         }
@@ -219,16 +178,16 @@ fn colon_claim(at: &Attributor, si: usize) -> Option<Claim> {
     Some(Claim {
         kind: ClaimKind::Indirect,
         speaker: Some(found.speaker),
-        cue: ":".to_string(),
+        cue: Some(":".to_string()),
         content,
-        rule: "claim.colon",
-        confidence: conf("claim.colon"),
+        rule: RuleId::ClaimColon,
+        confidence: RuleId::ClaimColon.claim_confidence(),
     })
 }
 
 /// "told The Times that …": a reported clause follows within a few words.
 fn told_that(at: &Attributor, c: usize, end: usize) -> bool {
-    (c + 1..end.min(c + 14)).any(|k| at.tok(k) == "that")
+    (c + 1..end.min(c + TOLD_THAT_TOKENS)).any(|k| at.tok(k) == "that")
 }
 
 /// The reported content: after the cue (and "that") when the cue opens the sentence's
@@ -265,13 +224,14 @@ fn content_span(at: &Attributor, si: usize, c: usize, speakers: &[Found], accord
         } else {
             before
         };
-        if words_outside_quotes(at, before) >= 4 {
+        if words_outside_quotes(at, before) >= MIN_CONTENT_WORDS {
             return before;
         }
     }
     // After the cue: skip an object up to "that" ("told The Times that").
     let mut k = c + if according { 2 } else { 1 };
-    if let Some(t) = (k..s.end_token.min(k + 7)).find(|&t| at.tok(t) == "that") {
+    if let Some(t) = (k..s.end_token.min(k + THAT_AFTER_CUE_TOKENS)).find(|&t| at.tok(t) == "that")
+    {
         k = t + 1;
     }
     let start = at
@@ -344,7 +304,11 @@ mod tests {
                     .as_ref()
                     .map(|s| s.name.clone())
                     .unwrap_or_default();
-                (speaker, c.cue.clone(), c.rule.to_string())
+                (
+                    speaker,
+                    c.cue.clone().unwrap_or_default(),
+                    c.rule.to_string(),
+                )
             })
             .collect()
     }

@@ -1,11 +1,11 @@
 //! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles) and
-//! lexicons (`lexicon/*.txt`: given names, honorifics, demonyms, common words, ambiguous
-//! place names). The built-in set is compiled into the binary; users add their own folder.
+//! the language folder (`lexicon/en/`: word classes, honorifics, ambiguous place names; see
+//! [`crate::lang`]). The built-in set is compiled into the binary; users add their own folder.
 
 use crate::error::GazetteerError;
+use crate::lang::Language;
 use crate::types::EntityType;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -26,61 +26,31 @@ pub struct GazEntry {
     pub rank: u8,
 }
 
-/// Word lists the rules consult.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {
-    pub given_names: FxHashSet<String>,
-    pub honorifics: Vec<String>,
-    /// Honorifics by their first word, each as its words: "Secretary" -> ["Secretary", "of",
-    /// "State"], longest first. Built by `Gazetteers::finish`.
-    pub honorific_index: FxHashMap<String, Vec<Vec<String>>>,
-    pub demonyms: FxHashSet<String>,
-    /// Lower-case frequent English words.
-    pub common_words: FxHashSet<String>,
-    /// Place names that are also ordinary words ("Reading", "Mobile"): a place only with
-    /// evidence. From `ambiguous.txt` rows whose reason says "common word" (or gives none).
-    pub ambiguous: FxHashSet<String>,
-    /// Place names that are also given names or surnames ("London", "Houston"): a place
-    /// unless a name stands right before it.
-    pub name_places: FxHashSet<String>,
-}
-
-impl Lexicon {
-    /// Rebuilds `honorific_index` from `honorifics` (kept longest first).
-    pub fn index_honorifics(&mut self) {
-        self.honorific_index.clear();
-        for h in &self.honorifics {
-            let words: Vec<String> = h.split(' ').map(String::from).collect();
-            self.honorific_index
-                .entry(words[0].clone())
-                .or_default()
-                .push(words);
-        }
-    }
-
-    pub fn is_given_name(&self, w: &str) -> bool {
-        self.given_names.contains(w)
-    }
-    pub fn is_demonym(&self, w: &str) -> bool {
-        self.demonyms.contains(w)
-    }
-    /// True when the lower-cased word is a frequent English word.
-    pub fn is_common(&self, w: &str) -> bool {
-        crate::words::with_lowercase(w, |l| self.common_words.contains(l))
-    }
-}
-
 /// The loaded gazetteers: entity rows and lexicons.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteers {
+    /// The entity rows.
     pub entries: Vec<GazEntry>,
-    pub lexicon: Lexicon,
+    /// The words of the language the rules read.
+    pub language: Language,
 }
 
-#[rustfmt::skip]
-const LEXICONS: &[&str] = &[
-    "given_names.txt", "honorifics.txt", "demonyms.txt", "common_words.txt", "ambiguous.txt",
-];
+/// The language of the built-in word lists.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// The built-in language without the named files (for tests with word lists of their own).
+#[cfg(test)]
+pub(crate) fn builtin_language_except(skip: &[&str]) -> Language {
+    let mut l = Language::new(DEFAULT_LANGUAGE);
+    for (code, file, text) in builtin::LANGUAGE_FILES {
+        if *code == DEFAULT_LANGUAGE && !skip.contains(file) {
+            l.add_file(file, file, text)
+                .expect("built-in language file");
+        }
+    }
+    l.index_honorifics();
+    l
+}
 
 /// Rank of the built-in country list: countries are places whatever else their name means.
 pub const RANK_COUNTRY: u8 = 3;
@@ -174,52 +144,6 @@ pub fn parse_entities(
     }
 }
 
-fn lexicon_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
-impl Lexicon {
-    fn add(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
-        let words = lexicon_lines(text).map(String::from);
-        match file {
-            "given_names.txt" => self.given_names.extend(words),
-            "honorifics.txt" => self.honorifics.extend(words),
-            "demonyms.txt" => self.demonyms.extend(words),
-            "common_words.txt" => self.common_words.extend(words.map(|w| w.to_lowercase())),
-            "ambiguous.txt" => {
-                for line in text
-                    .lines()
-                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                {
-                    let mut cols = line.trim_end_matches('\r').splitn(2, '\t');
-                    let form = cols.next().unwrap_or("").trim().to_string();
-                    let reason = cols.next().unwrap_or("");
-                    if reason.is_empty() || reason.contains("common word") {
-                        self.ambiguous.insert(form);
-                    } else {
-                        self.name_places.insert(form);
-                    }
-                }
-            }
-            _ => {
-                return Err(GazetteerError {
-                    file: file.to_string(),
-                    line: 0,
-                    message: format!(
-                        "unknown lexicon file; expected one of {}",
-                        LEXICONS.join(", ")
-                    ),
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
 impl Gazetteers {
     /// The built-in gazetteers compiled into the binary.
     pub fn builtin() -> Gazetteers {
@@ -229,44 +153,34 @@ impl Gazetteers {
                 .unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {}", e[0]));
             g.entries.extend(rows);
         }
-        for (file, text) in builtin::LEXICON_FILES {
-            g.lexicon
-                .add(file, text)
-                .unwrap_or_else(|e| panic!("built-in lexicon: {e}"));
+        g.language = Language::new(DEFAULT_LANGUAGE);
+        for (code, file, text) in builtin::LANGUAGE_FILES {
+            if *code == DEFAULT_LANGUAGE {
+                g.language
+                    .add_file(file, file, text)
+                    .unwrap_or_else(|e| panic!("built-in language file is invalid: {}", e[0]));
+            }
         }
-        g.finish();
+        g.language.index_honorifics();
         g
     }
 
     /// An empty set, for `--no-default-gazetteers`.
     pub fn empty() -> Gazetteers {
-        Gazetteers::default()
+        Gazetteers {
+            entries: Vec::new(),
+            language: Language::new(DEFAULT_LANGUAGE),
+        }
     }
 
-    /// Adds a user folder: `*.tsv` entity files and an optional `lexicon/` folder. User rows
-    /// win over built-in rows that share a surface form.
+    /// Adds a user folder: `*.tsv` entity files and an optional language folder
+    /// (`lexicon/en/`, or the files right in `lexicon/`). User rows win over built-in rows
+    /// that share a surface form; user words add to the built-in classes.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), Vec<GazetteerError>> {
         let loaded = load_dir(dir)?;
         self.entries.extend(loaded.entries);
-        let l = loaded.lexicon;
-        self.lexicon.given_names.extend(l.given_names);
-        self.lexicon.honorifics.extend(l.honorifics);
-        self.lexicon.demonyms.extend(l.demonyms);
-        self.lexicon.common_words.extend(l.common_words);
-        self.lexicon.ambiguous.extend(l.ambiguous);
-        self.lexicon.name_places.extend(l.name_places);
-        self.finish();
+        self.language.extend(loaded.language);
         Ok(())
-    }
-
-    fn finish(&mut self) {
-        let mut seen = HashSet::new();
-        self.lexicon.honorifics.retain(|h| seen.insert(h.clone()));
-        // Longest first, so "Lt. Gen." is tried before "Gen.".
-        self.lexicon
-            .honorifics
-            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        self.lexicon.index_honorifics();
     }
 }
 
@@ -321,13 +235,25 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteers, Vec<GazetteerError>> {
     }
     let lexdir = dir.join("lexicon");
     if lexdir.is_dir() {
-        for p in dir_files(&lexdir, "txt").map_err(|e| vec![e])? {
-            let fname = p.file_name().unwrap().to_string_lossy().to_string();
+        g.language = Language::new(DEFAULT_LANGUAGE);
+        // The files of `lexicon/en/`, and (the older layout) those right in `lexicon/`.
+        let mut files = Vec::new();
+        for d in [lexdir.clone(), lexdir.join(DEFAULT_LANGUAGE)] {
+            if d.is_dir() {
+                files.extend(dir_files(&d, "txt").map_err(|e| vec![e])?);
+                files.extend(dir_files(&d, "tsv").map_err(|e| vec![e])?);
+            }
+        }
+        for p in files {
+            let fname = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
             match read_file(&p) {
                 Ok(text) => {
-                    if let Err(mut e) = g.lexicon.add(&fname, &text) {
-                        e.file = p.display().to_string();
-                        errors.push(e);
+                    if let Err(e) = g.language.add_file(&fname, &p.display().to_string(), &text) {
+                        errors.extend(e);
                     }
                 }
                 Err(e) => errors.push(e),

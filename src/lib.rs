@@ -14,13 +14,14 @@
 
 pub mod attribute;
 pub mod claims;
-pub mod cues;
 pub mod error;
 pub mod gazetteer;
+pub mod lang;
 pub mod matcher;
 pub mod offsets;
 pub mod quotes;
 pub mod read;
+pub mod registry;
 pub mod resolve;
 pub mod rules;
 pub mod run;
@@ -31,6 +32,8 @@ pub mod write;
 
 pub use error::{Error, GazetteerError, InputError};
 pub use gazetteer::Gazetteers;
+pub use lang::Language;
+pub use registry::RuleId;
 pub use types::*;
 
 use attribute::Attributor;
@@ -67,24 +70,24 @@ impl Pipeline {
     /// Runs every stage on one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.text.as_str();
-        let seg = segment::segment(text);
-        let ctx = rules::Ctx::new(text, &seg, &self.gaz.lexicon);
-        let mut cands = self.matcher.find(text, &seg, &self.gaz, &ctx.headline);
+        let lang = &self.gaz.language;
+        let seg = segment::segment(text, lang);
+        let ctx = rules::Ctx::new(text, &seg, lang);
+        let mut cands = self.matcher.find(text, &seg, &self.gaz);
         cands.extend(rules::find(&ctx));
-        let mut cands = drop_demonyms(text, &self.gaz, cands);
+        // Nationality words ("Russian") are not entities even when a list holds them.
+        cands.retain(|c| !lang.is_demonym(c.span.of(text)));
         rules::team::retype(text, &seg, &self.gaz, &mut cands);
-        let selected = resolve::join_stations(text, resolve::select(cands));
-        let (entities, mentions) = resolve::resolve(text, &seg, &self.gaz, selected);
+        let selected = rules::document::apply(text, &seg, resolve::select(cands));
+        let (entities, mentions) = resolve::resolve(text, &self.gaz, selected);
 
         let mut warnings = Vec::new();
         let mut quotes = quotes::find(text, &mut warnings);
-        quotes::classify(text, &seg, &mut quotes);
-        let attributor =
-            Attributor::new(text, &seg, &self.gaz.lexicon, &mentions, &entities, &quotes);
-        let mut used = Vec::new();
-        let mut claims = attributor.quotes(&quotes, &mut used);
+        quotes::classify(text, &seg, lang, &mut quotes);
+        let attributor = Attributor::new(text, &seg, lang, &mentions, &entities, &quotes);
+        let (mut claims, used) = attributor.quotes(&quotes);
         if !self.options.all_quotes {
-            claims.retain(|c| c.rule != "quote.not-speech");
+            claims.retain(|c| c.rule != RuleId::QuoteNotSpeech);
         }
         claims.extend(claims::find(&attributor, &used));
         claims.sort_by_key(|c| (c.content.start, c.content.end));
@@ -96,14 +99,4 @@ impl Pipeline {
             warnings,
         }
     }
-}
-
-/// Nationality words ("Russian") are not entities even when a list holds them.
-fn drop_demonyms(
-    text: &str,
-    gaz: &Gazetteers,
-    mut cands: Vec<matcher::Candidate>,
-) -> Vec<matcher::Candidate> {
-    cands.retain(|c| !gaz.lexicon.is_demonym(c.span.of(text)));
-    cands
 }

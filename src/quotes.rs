@@ -3,7 +3,7 @@
 //! a quote; a quote may run over paragraphs when each one reopens it; an unclosed mark is
 //! cut at its paragraph's end with a warning.
 
-use crate::cues::{is_framing_verb, is_speech_verb};
+use crate::lang::{Class, Language};
 use crate::segment::Segments;
 use crate::types::{Quote, QuoteKind, Span, Warning};
 
@@ -187,30 +187,17 @@ fn close_ok(open: char, c: char, next: Option<char>) -> bool {
     }
 }
 
-/// Words before a quote that make it the title of a work.
-#[rustfmt::skip]
-const WORK_NOUNS: &[&str] = &[
-    "book", "film", "movie", "memoir", "novel", "show", "series", "song", "album", "documentary",
-    "play", "titled", "entitled", "episode", "podcast", "opera", "poem", "musical", "sitcom",
-    "program", "programme", "painting", "essay", "column", "headline", "slogan", "hashtag",
-    "single",
-];
-
-/// Words before a quote that mark a coined term or a nickname.
-#[rustfmt::skip]
-const TERM_CUES: &[&str] = &[
-    "so-called", "called", "dubbed", "nicknamed", "term", "word", "phrase", "label", "known as",
-];
-
 /// Sorts each quote into direct, partial, title, term or nickname.
-pub fn classify(text: &str, seg: &Segments, quotes: &mut [Quote]) {
+pub fn classify(text: &str, seg: &Segments, lang: &Language, quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
-        q.kind = kind_of(text, seg, q);
+        q.kind = kind_of(text, seg, lang, q);
     }
 }
 
 /// Bytes of context read on each side of a quote when classifying it.
 const WINDOW: usize = 400;
+/// Words before a quote searched for a noun that makes it a title ("the book").
+const WORK_NOUN_WORDS: usize = 6;
 
 fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -226,7 +213,7 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn kind_of(text: &str, seg: &Segments, q: &Quote) -> QuoteKind {
+fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind {
     let content = q.content.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let n = words.len();
@@ -263,9 +250,10 @@ fn kind_of(text: &str, seg: &Segments, q: &Quote) -> QuoteKind {
         &text[sentence.start.max(lo)..q.outer.start],
         &text[q.outer.end..sent_end.max(q.outer.end).min(hi)]
     );
-    let has_cue = outside
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_speech_verb(w) || is_framing_verb(w) || w == "according");
+    let has_cue = outside.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let c = lang.classes(w);
+        c.has(Class::Speech) || c.has(Class::Framing) || w == "according"
+    });
     let title_case = n <= 10
         && cap(words[0])
         && words
@@ -277,13 +265,11 @@ fn kind_of(text: &str, seg: &Segments, q: &Quote) -> QuoteKind {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let near_work = WORK_NOUNS.iter().any(|w| {
-        recent
-            .split(|c: char| !c.is_alphanumeric())
-            .rev()
-            .take(6)
-            .any(|x| x == *w)
-    });
+    let near_work = recent
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .take(WORK_NOUN_WORDS)
+        .any(|x| lang.is(x, Class::WorkNoun));
     // Title case over every longer word: a headline, a show or a book, not speech.
     let all_caps_words = words.iter().filter(|w| w.chars().count() >= 4).count() >= 2;
     if title_case
@@ -309,7 +295,13 @@ fn kind_of(text: &str, seg: &Segments, q: &Quote) -> QuoteKind {
                 "he" | "she" | "they" | "we" | "i" | "who" | "whom" | "and"
             )
         });
-    if TERM_CUES.iter().any(|t| recent_bare.ends_with(t)) && n <= 5 && !active {
+    if lang
+        .term_cues
+        .iter()
+        .any(|t| recent_bare.ends_with(t.as_str()))
+        && n <= 5
+        && !active
+    {
         return QuoteKind::Term;
     }
     if n <= 3 && !has_cue && !content.ends_with(['.', '?', '!']) {
@@ -332,7 +324,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, QuoteKind, bool)> {
         let mut w = Vec::new();
         let mut q = find(text, &mut w);
-        classify(text, &segment(text), &mut q);
+        let lang = crate::Gazetteers::builtin().language;
+        classify(text, &segment(text, &lang), &lang, &mut q);
         q.iter()
             .map(|q| (q.content.of(text).to_string(), q.kind, q.unclosed))
             .collect()

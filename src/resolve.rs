@@ -1,15 +1,12 @@
 //! Stage 5: resolve mentions to entities within one document. Overlapping candidates are
-//! settled leftmost-longest; surnames and acronyms found anywhere in the document join the
-//! entity named in full; a place name that is also a person's surname goes to the person
-//! unless a locative preposition precedes it ("in London" stays a place).
+//! settled leftmost-longest ([`select`]); then mentions are grouped: by gazetteer row, else
+//! by folded name, a shorter form ("Brook", "The Times") joining the full one. (The rules
+//! that add mentions from the whole document, surnames and acronyms, are in
+//! `rules::document`.)
 
 use crate::gazetteer::Gazetteers;
-use crate::matcher::Candidate;
-use crate::rules::{org, person};
-use crate::segment::Segments;
-use crate::types::{Entity, EntityType, Mention, Source, Span};
-use crate::words::Words;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::types::{Candidate, Entity, EntityType, Mention, Source};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Leftmost-longest selection; on equal spans a gazetteer match beats a rule.
 pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
@@ -34,34 +31,6 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     out
 }
-
-/// "NBC Chicago", "CNN Philippines": a broadcaster's acronym and a place form one station.
-pub fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if let Some(prev) = out.last_mut() {
-            let acronym = prev.span.of(text);
-            if prev.etype == EntityType::Org
-                && c.etype == EntityType::Loc
-                && (2..=5).contains(&acronym.len())
-                && acronym.bytes().all(|b| b.is_ascii_uppercase())
-                && &text[prev.span.end..c.span.start] == " "
-            {
-                prev.span.end = c.span.end;
-                prev.source = Source::Rule(org::STATION);
-                prev.gaz = None;
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[rustfmt::skip]
-/// Words before a bare surname that keep it a place ("in London"); "to", "of" and "from"
-/// go with people as often ("a loss to Brook"), so a known person's surname wins there.
-static LOCATIVE: Words = Words::new(&["in", "at", "near", "outside", "across", "into", "In", "At", "Near"]);
 
 /// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
 fn key(s: &str) -> String {
@@ -119,13 +88,10 @@ impl FullNames {
 /// Resolves the selected candidates into entities and mentions.
 pub fn resolve(
     text: &str,
-    seg: &Segments,
     gaz: &Gazetteers,
     selected: Vec<Candidate>,
 ) -> (Vec<Entity>, Vec<Mention>) {
     let mut cands = selected;
-    add_surnames(text, seg, &mut cands);
-    add_acronyms(text, seg, &mut cands);
     cands.sort_by_key(|c| (c.span.start, c.span.end));
 
     // Group: gazetteer id, else type + folded name; short person names join the full name.
@@ -274,118 +240,6 @@ fn tidy_name(s: &str) -> String {
     s.to_string()
 }
 
-/// Finds surnames (and last two names) of people named in full, anywhere in the document.
-fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
-    let mut keys: HashSet<String> = HashSet::default();
-    for c in cands.iter() {
-        if c.etype != EntityType::Person {
-            continue;
-        }
-        let words: Vec<&str> = c.span.of(text).split_whitespace().collect();
-        if words.len() >= 2 {
-            keys.insert(words[words.len() - 1].to_string());
-        }
-        if words.len() >= 3 {
-            keys.insert(words[words.len() - 2..].join(" "));
-        }
-    }
-    if keys.is_empty() {
-        return;
-    }
-    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
-    covered.sort();
-    let mut add = Vec::new();
-    let mut replace = HashSet::default();
-    let mut skip_to = 0;
-    for (ti, t) in seg.tokens.iter().enumerate() {
-        if !t.cap || t.span.start < skip_to {
-            continue;
-        }
-        let w = t.span.of(text);
-        let two = (ti + 1 < seg.tokens.len())
-            .then(|| Span::new(t.span.start, seg.tokens[ti + 1].span.end));
-        let span = match two {
-            Some(sp) if keys.contains(sp.of(text)) => sp,
-            _ if keys.contains(w) => t.span,
-            _ => continue,
-        };
-        // A two-word surname ("Ruiz Tagle") takes both words.
-        skip_to = span.end;
-        let at = covered.partition_point(|s| s.end <= span.start);
-        let hit = covered.get(at).filter(|s| s.overlaps(span)).copied();
-        match hit {
-            None => add.push(span),
-            Some(h) if h == span => {
-                let prev = ti.checked_sub(1).map(|p| seg.tokens[p].span.of(text));
-                if !prev.is_some_and(|p| LOCATIVE.contains(&p)) {
-                    replace.insert(span);
-                }
-            }
-            _ => {}
-        }
-    }
-    for c in cands.iter_mut() {
-        if c.etype != EntityType::Person && replace.contains(&c.span) {
-            *c = surname(c.span);
-        }
-    }
-    cands.extend(add.into_iter().map(surname));
-}
-
-fn surname(span: Span) -> Candidate {
-    Candidate {
-        span,
-        etype: EntityType::Person,
-        source: Source::Rule(person::SURNAME),
-        gaz: None,
-        role: None,
-    }
-}
-
-/// True when `span` overlaps one of `sorted` (spans sorted by start, not nested).
-fn overlaps_any(sorted: &[Span], span: Span) -> bool {
-    let i = sorted.partition_point(|s| s.end <= span.start);
-    sorted.get(i).is_some_and(|s| s.overlaps(span))
-}
-
-/// An acronym that spells the initials of an organisation named in the document joins it.
-fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
-    let mut initials: HashMap<String, Span> = HashMap::default();
-    for c in cands.iter() {
-        if c.etype != EntityType::Org || c.gaz.is_some() {
-            continue;
-        }
-        let ini: String = c
-            .span
-            .of(text)
-            .split_whitespace()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if ini.chars().count() >= 2 {
-            initials.entry(ini).or_insert(c.span);
-        }
-    }
-    if initials.is_empty() {
-        return;
-    }
-    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
-    covered.sort();
-    for t in &seg.tokens {
-        let w = t.span.of(text);
-        let acronym_like = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
-        if acronym_like && initials.contains_key(w) && !overlaps_any(&covered, t.span) {
-            cands.push(Candidate {
-                span: t.span,
-                etype: EntityType::Org,
-                source: Source::Rule(org::ACRONYM),
-                gaz: None,
-                role: None,
-            });
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,17 +253,20 @@ mod tests {
 
     #[test]
     fn select_prefers_longest_then_gazetteer() {
+        use crate::registry::RuleId;
+        use crate::types::Span;
         let c = |s, e, src| Candidate {
             span: Span::new(s, e),
             etype: EntityType::Loc,
             source: src,
             gaz: None,
             role: None,
+            entity: (),
         };
         let got = select(vec![
             c(8, 14, Source::Gazetteer),
-            c(0, 14, Source::Rule("x")),
-            c(20, 25, Source::Rule("y")),
+            c(0, 14, Source::Rule(RuleId::OrgHead)),
+            c(20, 25, Source::Rule(RuleId::OrgTeam)),
             c(20, 25, Source::Gazetteer),
         ]);
         assert_eq!(got.len(), 2);

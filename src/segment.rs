@@ -1,8 +1,8 @@
 //! Stage 3: segment a document into paragraphs, sentences and word tokens, all as byte
 //! spans into the text. One pass over each paragraph; no allocation per token.
 
+use crate::lang::{Class, Classes, Language};
 use crate::types::Span;
-use crate::words::Words;
 
 /// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,16 @@ pub struct Token {
     pub possessive: bool,
     /// End of the token including a possessive ending.
     pub full_end: usize,
+    /// The word classes of the token (speech verb, given name ...), looked up once.
+    pub lex: Classes,
+}
+
+impl Token {
+    /// True when the token is of word class `c`.
+    #[inline]
+    pub fn is(&self, c: Class) -> bool {
+        self.lex.has(c)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +35,8 @@ pub struct Sentence {
     /// Tokens `[first_token, end_token)` of this sentence.
     pub first_token: usize,
     pub end_token: usize,
+    /// A title-case headline: all its longer words capitalised.
+    pub headline: bool,
 }
 
 /// Paragraphs, sentences and tokens of one document.
@@ -51,25 +63,6 @@ impl Segments {
         &self.tokens[s.first_token..s.end_token]
     }
 }
-
-/// Abbreviations whose period never ends a sentence (a name or number follows them).
-#[rustfmt::skip]
-static NO_BREAK: Words = Words::new(&[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep",
-    "Gov", "Rev", "St", "Mt", "Ft", "vs", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Brig", "Cmdr", "Pres", "Hon", "Supt", "Gens",
-    "Reps", "Sens", "Messrs", "Mme",
-]);
-
-/// Capitalised words that open sentences: after "U.S." or "Inc." they signal a break.
-#[rustfmt::skip]
-static STARTERS: Words = Words::new(&[
-    "A", "An", "The", "But", "And", "So", "Some", "It", "Its", "He", "She", "They", "We", "I", "In",
-    "On", "At", "This", "That", "These", "Those", "There", "Their", "His", "Her", "Our", "If",
-    "When", "While", "After", "Before", "Since", "As", "For", "Many", "Most", "Both", "Yet",
-    "Still", "Now", "Then", "Other", "Officials", "Mr", "Ms", "Mrs", "Dr", "What", "Why", "How",
-    "Who", "Asked", "According", "Last", "Next",
-]);
 
 fn is_open_quote(c: char) -> bool {
     matches!(
@@ -102,8 +95,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Splits `text` into segments.
-pub fn segment(text: &str) -> Segments {
+/// Splits `text` into segments, each token tagged with its word classes in `lang`.
+pub fn segment(text: &str, lang: &Language) -> Segments {
     let mut seg = Segments::default();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -114,17 +107,18 @@ pub fn segment(text: &str) -> Segments {
             let p = Span::new(start + lead, start + body.trim_end().len());
             let pi = seg.paragraphs.len();
             seg.paragraphs.push(p);
-            split_sentences(text, p, pi, &mut seg);
+            split_sentences(text, lang, p, pi, &mut seg);
         }
         start = end;
     }
     seg
 }
 
-fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
+fn split_sentences(text: &str, lang: &Language, para: Span, pi: usize, seg: &mut Segments) {
     let first_tok = seg.tokens.len();
-    tokenize(text, para, &mut seg.tokens);
+    tokenize(text, lang, para, &mut seg.tokens);
     let toks_end = seg.tokens.len();
+    lang.tag(text, &mut seg.tokens[first_tok..]);
     let mut sent_start = para.start;
     let mut sent_tok = first_tok;
     let mut ti = first_tok;
@@ -147,12 +141,12 @@ fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
         let gap_start = after.min(next_start);
         let ends = if let Some(rest) = word.strip_suffix('.') {
             // The period belongs to the token: an abbreviation, an initial or "U.S.".
-            let starter = ti + 1 < toks_end && STARTERS.contains(&seg.tokens[ti + 1].span.of(text));
+            let starter = ti + 1 < toks_end && seg.tokens[ti + 1].is(Class::SentenceStarter);
             let next_cap = ti + 1 < toks_end && seg.tokens[ti + 1].cap;
             let closers = gap.len() - gap.trim_start_matches(is_close_punct).len();
             let rest_gap = &gap[closers..];
             let ok = rest_gap.starts_with(char::is_whitespace)
-                && !NO_BREAK.contains(&rest)
+                && !tok.is(Class::NeverEndsSentence)
                 && !(rest.chars().count() == 1 && next_cap)
                 && (starter || rest_gap.trim_start().starts_with(is_open_quote));
             ok.then_some(closers)
@@ -162,7 +156,7 @@ fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
         };
         if let Some(len) = ends.filter(|_| ti + 1 < toks_end) {
             let end = gap_start + len;
-            push_sentence(seg, Span::new(sent_start, end), pi, sent_tok, ti + 1);
+            push_sentence(seg, text, Span::new(sent_start, end), pi, sent_tok, ti + 1);
             let lead = &text[end..next_start];
             sent_start = end
                 + lead
@@ -172,10 +166,17 @@ fn split_sentences(text: &str, para: Span, pi: usize, seg: &mut Segments) {
         }
         ti += 1;
     }
-    push_sentence(seg, Span::new(sent_start, para.end), pi, sent_tok, toks_end);
+    push_sentence(
+        seg,
+        text,
+        Span::new(sent_start, para.end),
+        pi,
+        sent_tok,
+        toks_end,
+    );
 }
 
-fn push_sentence(seg: &mut Segments, span: Span, pi: usize, first: usize, end: usize) {
+fn push_sentence(seg: &mut Segments, text: &str, span: Span, pi: usize, first: usize, end: usize) {
     let si = seg.sentences.len();
     for t in &mut seg.tokens[first..end] {
         t.sentence = si;
@@ -185,7 +186,32 @@ fn push_sentence(seg: &mut Segments, span: Span, pi: usize, first: usize, end: u
         paragraph: pi,
         first_token: first,
         end_token: end,
+        headline: is_headline(text, &seg.tokens[first..end]),
     });
+}
+
+/// Words of at least this many characters count in the headline test: title case leaves
+/// shorter ones (articles, prepositions) in lower case.
+const HEADLINE_WORD_CHARS: usize = 4;
+/// Capitalised longer words a headline has at least.
+const HEADLINE_MIN_CAPS: usize = 3;
+
+/// A sentence is a headline when all its longer words are capitalised (the longer words
+/// that title case leaves in lower case excepted).
+fn is_headline(text: &str, toks: &[Token]) -> bool {
+    let mut cap = 0;
+    for t in toks {
+        let w = t.span.of(text);
+        if w.chars().count() < HEADLINE_WORD_CHARS || !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        if t.cap {
+            cap += 1;
+        } else if !t.is(Class::HeadlineLowercase) {
+            return false;
+        }
+    }
+    cap >= HEADLINE_MIN_CAPS
 }
 
 fn starts_sentence(text: &str, tok: Token) -> bool {
@@ -208,7 +234,7 @@ fn terminator_len(gap: &str, next_starts: bool) -> Option<usize> {
 
 /// Word tokens of one paragraph: letters and digits with inner `-`, `’`, `'`, `&`, and the
 /// periods of abbreviations and dotted acronyms ("U.S.", "Gen.", "J.").
-fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
+fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
     let s = &text[para.start..para.end];
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -257,13 +283,10 @@ fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                     continue;
                 }
                 let word = &s[start..end];
+                // (The abbreviation with its period: "Inc.")
                 let abbrev = dotted
                     || (letters == 1 && word.chars().last().is_some_and(|x| x.is_uppercase()))
-                    || NO_BREAK.contains(&word)
-                    || matches!(
-                        word,
-                        "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Ave" | "Dept"
-                    );
+                    || lang.is(&s[start..end + 1], Class::Abbreviation);
                 if abbrev {
                     end += 1;
                 }
@@ -287,6 +310,7 @@ fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             cap: c.is_uppercase(),
             possessive: end > wend,
             full_end: para.start + end,
+            lex: Classes::NONE,
         });
     }
 }
@@ -294,6 +318,10 @@ fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn segment(text: &str) -> Segments {
+        super::segment(text, &crate::Gazetteers::builtin().language)
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         segment(text)

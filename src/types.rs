@@ -1,6 +1,7 @@
 //! Plain data passed between the pipeline stages. Offsets here are byte offsets into
 //! `Document::text`; the writers convert them to code points once, at the edge.
 
+use crate::registry::RuleId;
 use serde::Serialize;
 
 /// One input document as read.
@@ -92,30 +93,68 @@ impl EntityType {
 /// Where a mention came from: a gazetteer row, or a named rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
+    /// A gazetteer name or alias.
     Gazetteer,
-    Rule(&'static str),
+    /// A pattern rule of the registry.
+    Rule(RuleId),
 }
 
 impl Source {
+    /// The source as written in `mentions.source`: `gazetteer` or `rule:<id>`.
     pub fn label(self) -> String {
         match self {
-            Source::Gazetteer => "gazetteer".to_string(),
+            Source::Gazetteer => RuleId::Gazetteer.as_str().to_string(),
             Source::Rule(id) => format!("rule:{id}"),
+        }
+    }
+
+    /// The registry rule behind the source (`gazetteer` for a gazetteer match).
+    pub fn rule(self) -> RuleId {
+        match self {
+            Source::Gazetteer => RuleId::Gazetteer,
+            Source::Rule(id) => id,
         }
     }
 }
 
-/// A mention of an entity. `entity` indexes `Extraction::entities` once resolved.
+/// A mention of an entity. `entity` indexes `Extraction::entities` once resolved; before
+/// resolution it is `()` (a [`Candidate`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub struct Mention<E = usize> {
+    /// Where the mention is.
     pub span: Span,
+    /// Its type.
     pub etype: EntityType,
+    /// The gazetteer or the rule that found it.
     pub source: Source,
     /// Index of the gazetteer entry when the mention came from (or resolved to) one.
     pub gaz: Option<usize>,
     /// A title or apposition the text attaches to this mention ("CIA Director").
     pub role: Option<String>,
-    pub entity: usize,
+    /// The entity it resolves to.
+    pub entity: E,
+}
+
+/// A mention found by the matcher or a rule, its entity not yet known.
+pub type Candidate = Mention<()>;
+
+impl Candidate {
+    /// A candidate mention from a rule.
+    pub fn from_rule(
+        span: Span,
+        etype: EntityType,
+        rule: RuleId,
+        role: Option<String>,
+    ) -> Candidate {
+        Mention {
+            span,
+            etype,
+            source: Source::Rule(rule),
+            gaz: None,
+            role,
+            entity: (),
+        }
+    }
 }
 
 /// One entity of a document, with the surface forms and roles seen.
@@ -242,10 +281,13 @@ impl From<QuoteKind> for ClaimKind {
 pub struct Claim {
     pub kind: ClaimKind,
     pub speaker: Option<Speaker>,
-    /// The cue as written ("said", "according to"); empty when none.
-    pub cue: String,
+    /// The cue as written ("said", "according to"), when there is one.
+    pub cue: Option<String>,
+    /// The quoted or reported words.
     pub content: Span,
-    pub rule: &'static str,
+    /// The rule that found the claim or attributed the quote.
+    pub rule: RuleId,
+    /// The rule's confidence.
     pub confidence: f32,
 }
 

@@ -126,11 +126,11 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
                     .map_or("", |e| ex.entities[e].id.as_str()),
                 speaker_type: sp.map_or("UNKNOWN", |s| s.stype.as_str()),
                 speaker_role: sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
-                cue: &c.cue,
+                cue: c.cue.as_deref().unwrap_or(""),
                 start: ix.char_of(c.content.start),
                 end: ix.char_of(c.content.end),
                 text: c.content.of(text),
-                rule: c.rule,
+                rule: c.rule.as_str(),
                 confidence: format!("{:.2}", c.confidence),
             }
         })

@@ -1,35 +1,14 @@
 //! Stage 7: attribute each quotation to its speaker, as a sieve from most to least certain:
 //! an explicit cue in the quote's sentence, a pronoun or nominal speaker resolved to its
 //! antecedent, an attribution in the next sentence or the previous quote's speaker, and
-//! otherwise unknown. Every rung has its own rule id and confidence (see `QUOTE_RULES`).
+//! otherwise unknown. Every rung is a unit of [`SIEVE`] with its own rule id; the rule's
+//! confidence is the registry's.
 
-use crate::cues::{Pronoun, is_framing_verb, is_speech_verb, pronoun_kind};
-use crate::gazetteer::Lexicon;
+use crate::lang::{Class, Language};
 use crate::segment::Segments;
 use crate::types::{Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType};
 
-/// The rungs of quote attribution: id, confidence, reason.
-#[rustfmt::skip]
-pub const QUOTE_RULES: &[(&str, f32, &str)] = &[
-    ("quote.after.speaker-cue", 0.95, "“…,” Ada Brook said / “…,” she said: speaker and cue right after the quote"),
-    ("quote.after.cue-speaker", 0.95, "“…,” said Ada Brook: cue then speaker right after the quote"),
-    ("quote.after.speaker-verb", 0.85, "“…,” Brook charged. / “…,” he continued.: a person and a verb closing the clause"),
-    ("quote.before", 0.9, "Ada Brook said: “…” / according to Ada Brook, “…”: cue right before the quote"),
-    ("quote.sentence-cue", 0.8, "a cue elsewhere in the quote's sentence: X said they are “deeply worried”"),
-    ("quote.colon", 0.6, "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote"),
-    ("quote.next-sentence", 0.7, "no cue in the sentence, a short attribution follows: “…” Brook said."),
-    ("quote.continuation", 0.75, "no cue, an earlier quote in the same paragraph has a speaker"),
-    ("quote.previous-sentence", 0.6, "no cue, the sentence before names who spoke: “Duarte announced the fees. “We …”"),
-    ("quote.unattributed", 0.1, "no cue and no earlier speaker: speaker left unknown"),
-    ("quote.not-speech", 1.0, "a title, scare quote or nickname: not speech (written with --all-quotes)"),
-];
-
-fn conf(rule: &str) -> f32 {
-    QUOTE_RULES
-        .iter()
-        .find(|r| r.0 == rule)
-        .map_or(0.5, |r| r.1)
-}
+pub use sieve::{Attribution, SIEVE};
 
 /// Finds speakers around cues in one document.
 pub struct Attributor<'a> {
@@ -40,7 +19,7 @@ pub struct Attributor<'a> {
     /// Outer spans of all quotes, sorted.
     pub quote_spans: Vec<Span>,
     /// Word lists (ordinary words, given names) for names no list holds.
-    pub lex: &'a Lexicon,
+    pub lex: &'a Language,
     /// `last_person[k]`: 1 + the index of the last person mentioned outside quotes among
     /// `mentions[..k]`, 0 when none: he/she resolve in O(log n), not by a scan back.
     last_person: Vec<usize>,
@@ -60,13 +39,12 @@ mod object;
 mod phrase;
 mod sieve;
 mod subject;
-mod words;
 
 impl<'a> Attributor<'a> {
     pub fn new(
         text: &'a str,
         seg: &'a Segments,
-        lex: &'a Lexicon,
+        lex: &'a Language,
         mentions: &'a [Mention],
         entities: &'a [Entity],
         quotes: &[Quote],
@@ -95,6 +73,17 @@ impl<'a> Attributor<'a> {
         self.seg.tokens[i].span.of(self.text)
     }
 
+    /// True when token `i` is of word class `c`.
+    #[inline]
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.seg.tokens[i].is(c)
+    }
+
+    /// True when token `i` is the "according" of "according to".
+    pub fn is_according(&self, i: usize) -> bool {
+        self.tok(i).eq_ignore_ascii_case("according")
+    }
+
     pub fn in_quote(&self, at: usize) -> bool {
         let i = self.quote_spans.partition_point(|s| s.end <= at);
         self.quote_spans.get(i).is_some_and(|s| s.start <= at)
@@ -102,29 +91,25 @@ impl<'a> Attributor<'a> {
 
     /// True when token `i` is a cue: a speech verb or the "according" of "according to".
     pub fn is_cue(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        is_speech_verb(w)
-            || (w.eq_ignore_ascii_case("according")
-                && i + 1 < self.seg.tokens.len()
-                && self.tok(i + 1) == "to")
+        self.is(i, Class::Speech)
+            || (self.is_according(i) && i + 1 < self.seg.tokens.len() && self.tok(i + 1) == "to")
     }
 
     /// Cues of a quote in its own sentence: the speech verbs, and verbs that frame a quoted
     /// phrase ("called the plan “a disaster”", "vowing to “fight on”").
     pub fn is_quote_cue(&self, i: usize) -> bool {
-        self.is_cue(i) || is_framing_verb(self.tok(i))
+        self.is_cue(i) || self.is(i, Class::Framing)
     }
 
     /// A participle cue ("saying", "calling"), whose speaker is its clause's subject;
     /// "according" is not one.
     pub fn is_participle(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        w.ends_with("ing") && !w.eq_ignore_ascii_case("according")
+        self.tok(i).ends_with("ing") && !self.is_according(i)
     }
 
     /// The cue text as written ("said", "according to").
     pub fn cue_text(&self, i: usize) -> String {
-        if self.tok(i).eq_ignore_ascii_case("according") {
+        if self.is_according(i) {
             Span::new(
                 self.seg.tokens[i].span.start,
                 self.seg.tokens[i + 1].span.end,
@@ -186,27 +171,26 @@ impl<'a> Attributor<'a> {
     }
 
     pub(super) fn pronoun(&self, i: usize) -> Option<Found> {
-        match pronoun_kind(self.tok(i))? {
-            Pronoun::Singular => {
-                // The subject of the pronoun's own sentence first ("Reis said he …,
-                // Brook, whom he called …"), else the nearest person before it.
-                let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
-                let subject = self
-                    .mention_at(first)
-                    .filter(|m| m.etype == EntityType::Person && first < i);
-                let m = match subject {
-                    Some(m) => m,
-                    None => self.person_before(self.seg.tokens[i].span.start)?,
-                };
-                Some(Found {
-                    speaker: self.entity_speaker(m),
-                    start: self.seg.tokens[i].span.start,
-                    end: self.seg.tokens[i].span.end,
-                    pronoun: true,
-                })
-            }
-            Pronoun::Plural => None,
+        // Only "he" and "she" resolve; "they" names no one in particular.
+        if !self.is(i, Class::PronounSingular) {
+            return None;
         }
+        // The subject of the pronoun's own sentence first ("Reis said he …, Brook, whom he
+        // called …"), else the nearest person before it.
+        let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
+        let subject = self
+            .mention_at(first)
+            .filter(|m| m.etype == EntityType::Person && first < i);
+        let m = match subject {
+            Some(m) => m,
+            None => self.person_before(self.seg.tokens[i].span.start)?,
+        };
+        Some(Found {
+            speaker: self.entity_speaker(m),
+            start: self.seg.tokens[i].span.start,
+            end: self.seg.tokens[i].span.end,
+            pronoun: true,
+        })
     }
 
     pub(super) fn group(&self, a: usize, b: usize) -> Found {

@@ -1,9 +1,8 @@
 //! The source after a cue: "said Ada Brook", "according to people familiar with the talks",
 //! and a person with any verb right after a quote ("“…,” Brook charged").
 
-use super::words::*;
 use super::{Attributor, Found};
-use crate::cues::is_speech_verb;
+use crate::lang::Class;
 use crate::types::EntityType;
 
 impl<'a> Attributor<'a> {
@@ -20,25 +19,7 @@ impl<'a> Attributor<'a> {
                 .unwrap_or("");
             rest.is_empty()
                 || rest.starts_with(['.', ',', ';', '\n', '!', '?', '—', '(', ':'])
-                || matches!(
-                    next,
-                    "in" | "on"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "from"
-                        | "to"
-                        | "of"
-                        | "with"
-                        | "for"
-                        | "via"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "later"
-                        | "recently"
-                )
+                || self.lex.is(next, Class::AfterSpeaker)
         });
         out
     }
@@ -74,7 +55,7 @@ impl<'a> Attributor<'a> {
         }
         let Some(h) = last_head else {
             // "said the party's nominee": a described source up to the punctuation.
-            if DETERMINERS.contains(&self.tok(i)) {
+            if self.is(i, Class::Determiner) {
                 let mut e = i;
                 while e + 1 < self.seg.tokens.len()
                     && e < i + 6
@@ -97,10 +78,7 @@ impl<'a> Attributor<'a> {
         if h + 1 < self.seg.tokens.len()
             && self.sep(h).trim().is_empty()
             && self.same_sentence(h, h + 1)
-            && matches!(
-                self.tok(h + 1),
-                "familiar" | "close" | "briefed" | "involved" | "knowledgeable"
-            )
+            && self.is(h + 1, Class::PostmodAfterHead)
         {
             let mut e = h + 1;
             while e < h + 8
@@ -192,8 +170,8 @@ impl<'a> Attributor<'a> {
         let mut end = i;
         while end < n && end < i + 12 && self.same_sentence(i, end) {
             let w = self.tok(end);
-            if FUNCTION_WORDS.contains(&w) && w != "of"
-                || is_speech_verb(w)
+            if self.is(end, Class::FunctionWord) && w != "of"
+                || self.is(end, Class::Speech)
                 || self.in_quote(self.seg.tokens[end].span.start)
             {
                 break;
@@ -215,7 +193,7 @@ impl<'a> Attributor<'a> {
                 // "a White House official", "a Navy readout": the name modifies a noun.
                 let modifier = after < end
                     && !self.seg.tokens[after].cap
-                    && !FUNCTION_WORDS.contains(&self.tok(after))
+                    && !self.is(after, Class::FunctionWord)
                     && self.sep(after - 1).trim().is_empty();
                 match m.etype {
                     EntityType::Person => person = Some(m),
@@ -262,8 +240,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let w = self.tok(v);
-        let verb_form =
-            (w.ends_with("ed") || w.ends_with('s')) && w.len() > 3 && !FUNCTION_WORDS.contains(&w);
+        let verb_form = (w.ends_with("ed") || w.ends_with('s'))
+            && w.len() > 3
+            && !self.is(v, Class::FunctionWord);
         let closes = v + 1 >= self.seg.tokens.len()
             || self.seg.tokens[v + 1].sentence != sentence
             || matches!(

@@ -2,16 +2,15 @@
 //! head to where the phrase starts.
 
 use super::Attributor;
-use super::words::*;
-use crate::cues::{is_source_head, is_speech_verb};
+use crate::lang::Class;
 
 impl<'a> Attributor<'a> {
     /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
     /// common noun ("engineers", "farmers").
     pub(super) fn is_head(&self, i: usize) -> bool {
         let w = self.tok(i);
-        is_source_head(w)
-            || (w.starts_with(char::is_uppercase) && is_source_head(&w.to_lowercase()))
+        // (Source heads are compared in lower case: "Officials" too.)
+        self.is(i, Class::SourceHead)
             || (w.len() > 4
                 && w.ends_with('s')
                 && !w.ends_with("ss")
@@ -23,9 +22,11 @@ impl<'a> Attributor<'a> {
         let w = self.tok(i);
         let t = self.seg.tokens[i];
         if t.cap {
-            return !NOT_SOURCE.contains(&w);
+            return !self.is(i, Class::NotSource);
         }
-        MODIFIERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) || self.is_head(i)
+        self.is(i, Class::SourceModifier)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || self.is_head(i)
     }
 
     /// A lower-case word that can modify a head noun ("port officials"): not a function
@@ -45,9 +46,9 @@ impl<'a> Attributor<'a> {
             w
         };
         w.chars().all(char::is_alphabetic)
-            && !FUNCTION_WORDS.contains(&w)
-            && !DETERMINERS.contains(&w)
-            && !is_speech_verb(w)
+            && !self.lex.is(w, Class::FunctionWord)
+            && !self.lex.is(w, Class::Determiner)
+            && !self.lex.is(w, Class::Speech)
             && !w.ends_with("ly")
             && !w.ends_with("ed")
     }
@@ -67,7 +68,7 @@ impl<'a> Attributor<'a> {
             a -= 1;
             // A determiner or a number opens the phrase: nothing before it belongs.
             let w = self.tok(a);
-            if DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+            if self.is(a, Class::Determiner) || w.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
         }

@@ -1,267 +1,395 @@
-//! The quote sieve: each speech quote goes down the rungs of `QUOTE_RULES` until one names
-//! its speaker; titles, scare quotes and nicknames are passed through as not speech.
+//! The quote sieve: each speech quote goes down an ordered list of rungs, from the most to
+//! the least certain, until one names its speaker. Each rung is a unit with its rule id;
+//! titles, scare quotes and nicknames are passed through as not speech.
 
-use super::{Attributor, Found, conf};
+use super::{Attributor, Found};
+use crate::registry::RuleId;
 use crate::types::{Claim, ClaimKind, EntityType, Quote, QuoteKind};
 
+/// A speaker found for a quote: who, by which cue, by which rung.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The speaker and where the text names it.
+    pub speaker: Found,
+    /// The cue as written, when the rung has one.
+    pub cue: Option<String>,
+    /// The rung's rule.
+    pub rule: RuleId,
+    /// The cue token this attribution spends: a direct quote's cue is not a claim again.
+    pub spent: Option<usize>,
+}
+
+/// Tokens after a quote searched for its cue ("“…,” Ada Brook, the firm's director, said").
+const AFTER_QUOTE_TOKENS: usize = 20;
+/// Tokens before a quote searched for a cue right before it ("X said: “").
+const BEFORE_QUOTE_TOKENS: usize = 12;
+/// A cue before the quote is "right before" within this many tokens.
+const CUE_BEFORE_MAX_GAP: usize = 4;
+/// Tokens on each side of a quote searched for a cue in its sentence: a run-on sentence
+/// must not make the search quadratic.
+const SENTENCE_CUE_TOKENS: usize = 40;
+/// An attribution sentence after the quote has at most this many tokens ("Brook said.").
+const SHORT_SENTENCE_TOKENS: usize = 6;
+/// Earlier quotes of the paragraph a continuation looks back over.
+const CONTINUATION_QUOTES: usize = 6;
+/// Words of an unknown name between a quote and its cue ("“…,” Varga, …, said").
+const UNKNOWN_NAME_TOKENS: usize = 3;
+
+/// Where a quote sits: what every rung reads.
+pub struct QuoteAt<'q> {
+    /// The quote.
+    pub q: &'q Quote,
+    /// The sentences of its opening and closing marks.
+    pub s_open: usize,
+    /// See `s_open`.
+    pub s_close: usize,
+    /// The first token of the opening sentence.
+    pub first: usize,
+    /// The first token at or after the opening mark.
+    pub before_end: usize,
+    /// The first token at or after the closing mark.
+    pub after: usize,
+    /// The quotes before this one, and their claims.
+    pub earlier: &'q [Quote],
+    /// See `earlier`.
+    pub done: &'q [Claim],
+}
+
+/// What a rung finds: the speaker, the cue as written, the cue token it spends.
+pub struct Hit {
+    speaker: Found,
+    cue: Option<String>,
+    spent: Option<usize>,
+}
+
+fn hit(speaker: Found, cue: Option<String>, spent: Option<usize>) -> Hit {
+    Hit {
+        speaker,
+        cue,
+        spent,
+    }
+}
+
+/// A rung of the sieve: a named unit with its rule.
+pub struct Rung {
+    /// The rule its attributions carry.
+    pub rule: RuleId,
+    find: fn(&Attributor, &QuoteAt) -> Option<Hit>,
+}
+
+/// The rungs, most certain first.
+#[rustfmt::skip]
+pub const SIEVE: &[Rung] = &[
+    Rung { rule: RuleId::QuoteAfterCueSpeaker, find: after_cue_speaker },
+    Rung { rule: RuleId::QuoteAfterSpeakerCue, find: after_speaker_cue },
+    Rung { rule: RuleId::QuoteAfterSpeakerVerb, find: after_speaker_verb },
+    Rung { rule: RuleId::QuoteBefore, find: cue_before },
+    Rung { rule: RuleId::QuoteSentenceCue, find: sentence_cue },
+    Rung { rule: RuleId::QuoteColon, find: colon_subject },
+    Rung { rule: RuleId::QuoteNextSentence, find: next_sentence },
+    Rung { rule: RuleId::QuoteContinuation, find: continuation },
+    Rung { rule: RuleId::QuoteColon, find: colon_paragraph },
+    Rung { rule: RuleId::QuotePreviousSentence, find: previous_sentence },
+];
+
 impl<'a> Attributor<'a> {
-    /// Attributes every speech quote; other quotes get `quote.not-speech`.
-    pub fn quotes(&self, quotes: &[Quote], used_cues: &mut Vec<usize>) -> Vec<Claim> {
+    /// Attributes every speech quote; other quotes get `quote.not-speech`. Returns the
+    /// claims and the cue tokens that direct quotes spent.
+    pub fn quotes(&self, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
         let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
+        let mut used = Vec::new();
         for (qi, q) in quotes.iter().enumerate() {
             if !q.kind.is_speech() {
                 out.push(Claim {
                     kind: q.kind.into(),
                     speaker: None,
-                    cue: String::new(),
+                    cue: None,
                     content: q.content,
-                    rule: "quote.not-speech",
-                    confidence: conf("quote.not-speech"),
+                    rule: RuleId::QuoteNotSpeech,
+                    confidence: RuleId::QuoteNotSpeech.claim_confidence(),
                 });
                 continue;
             }
+            let at = self.quote_at(q, &quotes[..qi], &out);
+            let got = SIEVE.iter().find_map(|rung| {
+                (rung.find)(self, &at).map(|h| Attribution {
+                    speaker: h.speaker,
+                    cue: h.cue,
+                    rule: rung.rule,
+                    spent: h.spent,
+                })
+            });
             // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
             // that is a claim of its own.
-            let mut spent = Vec::new();
-            let (found, cue, rule) = self.attribute_one(q, &out, &quotes[..qi], &mut spent);
-            if q.kind == QuoteKind::Direct {
-                used_cues.extend(spent);
+            if q.kind == QuoteKind::Direct
+                && let Some(c) = got.as_ref().and_then(|a| a.spent)
+            {
+                used.push(c);
             }
-            let rule = match (&found, rule) {
-                (None, _) => "quote.unattributed",
-                (_, r) => r,
+            let claim = match got {
+                Some(a) => Claim {
+                    kind: ClaimKind::from(q.kind),
+                    speaker: Some(a.speaker.speaker),
+                    cue: a.cue,
+                    content: q.content,
+                    rule: a.rule,
+                    confidence: a.rule.claim_confidence(),
+                },
+                None => Claim {
+                    kind: ClaimKind::from(q.kind),
+                    speaker: None,
+                    cue: None,
+                    content: q.content,
+                    rule: RuleId::QuoteUnattributed,
+                    confidence: RuleId::QuoteUnattributed.claim_confidence(),
+                },
             };
-            out.push(Claim {
-                kind: ClaimKind::from(q.kind),
-                speaker: found.map(|f| f.speaker),
-                cue,
-                content: q.content,
-                rule,
-                confidence: conf(rule),
-            });
+            out.push(claim);
         }
-        out
+        (out, used)
     }
 
-    pub(super) fn attribute_one(
-        &self,
-        q: &Quote,
-        done: &[Claim],
-        earlier: &[Quote],
-        used_cues: &mut Vec<usize>,
-    ) -> (Option<Found>, String, &'static str) {
+    fn quote_at<'q>(&self, q: &'q Quote, earlier: &'q [Quote], done: &'q [Claim]) -> QuoteAt<'q> {
         let seg = self.seg;
         let s_open = seg.sentence_at(q.outer.start);
-        let s_close = seg.sentence_at(q.outer.end.saturating_sub(1));
-        let ntok = seg.tokens.len();
-        // 1a. Right after the closing mark.
-        let k = seg.token_at_or_after(q.outer.end);
-        if k < ntok && seg.tokens[k].sentence == s_close && !self.in_quote(seg.tokens[k].span.start)
-        {
-            let gap = &self.text[q.outer.end..seg.tokens[k].span.start];
-            if gap
+        QuoteAt {
+            q,
+            s_open,
+            s_close: seg.sentence_at(q.outer.end.saturating_sub(1)),
+            first: seg.sentences[s_open].first_token,
+            before_end: seg.token_at_or_after(q.outer.start),
+            after: seg.token_at_or_after(q.outer.end),
+            earlier,
+            done,
+        }
+    }
+
+    /// The token right after the closing mark, when only a comma or a dash separates them
+    /// inside the closing sentence: where "said Ada Brook" or "Ada Brook said" starts.
+    fn right_after(&self, at: &QuoteAt) -> Option<usize> {
+        let k = at.after;
+        let seg = self.seg;
+        let ok = k < seg.tokens.len()
+            && seg.tokens[k].sentence == at.s_close
+            && !self.in_quote(seg.tokens[k].span.start)
+            && self.text[at.q.outer.end..seg.tokens[k].span.start]
                 .trim()
                 .chars()
-                .all(|c| matches!(c, ',' | '—' | '–' | '-'))
-            {
-                if self.is_cue(k) {
-                    let skip = if self.tok(k).eq_ignore_ascii_case("according") {
-                        2
-                    } else {
-                        1
-                    };
-                    // "“…,” saying …" has the clause's subject; "“…,” said Ada Brook." the
-                    // phrase after the cue, when it closes the clause.
-                    let found = if self.is_participle(k) {
-                        self.clause_subject(k)
-                    } else {
-                        self.final_objects(k + skip).into_iter().next()
-                    };
-                    if let Some(f) = found {
-                        used_cues.push(k);
-                        return (Some(f), self.cue_text(k), "quote.after.cue-speaker");
-                    }
-                }
-                for c in k + 1..(k + 20).min(ntok) {
-                    if seg.tokens[c].sentence != s_close || self.in_quote(seg.tokens[c].span.start)
-                    {
-                        break;
-                    }
-                    if self.is_cue(c) {
-                        if let Some(f) = self.subjects(c).into_iter().last()
-                            && f.start >= q.outer.end
-                        {
-                            used_cues.push(c);
-                            return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
-                        }
-                        // "“…,” Ola Berg, the firm's director, said": the name after the quote,
-                        // known or not.
-                        let named =
-                            match self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
-                                Some(m) => Some(self.named(m)),
-                                None => {
-                                    let mut e = k;
-                                    while e < c
-                                        && e < k + 3
-                                        && seg.tokens[e].cap
-                                        && self.sep(e).trim().is_empty()
-                                    {
-                                        e += 1;
-                                    }
-                                    let comma = e < c && e > k && self.sep(e).trim() == ",";
-                                    if seg.tokens[e].cap && comma {
-                                        self.raw_name(k, e + 1)
-                                    } else {
-                                        None
-                                    }
-                                }
-                            };
-                        if let Some(f) = named {
-                            used_cues.push(c);
-                            return (Some(f), self.cue_text(c), "quote.after.speaker-cue");
-                        }
-                        break;
-                    }
-                }
-                // "“…,” Brook charged." / "“…,” he continued.": a person and any verb.
-                if let Some(f) = self.person_then_verb(k, s_close) {
-                    let verb = self.seg.token_at_or_after(f.end);
-                    return (
-                        Some(f),
-                        self.tok(verb).to_string(),
-                        "quote.after.speaker-verb",
-                    );
-                }
-            }
-        }
-        // 1b. A cue right before the opening mark: "X said: “", "according to X, “".
-        let first = seg.sentences[s_open].first_token;
-        let before_end = seg.token_at_or_after(q.outer.start);
-        for c in (first..before_end).rev().take(12) {
-            if self.in_quote(seg.tokens[c].span.start) {
-                break;
-            }
-            if self.is_quote_cue(c) {
-                let tail = &self.text[seg.tokens[c].full_end..q.outer.start];
-                let near = before_end - c <= 4
-                    && (tail.trim_end().ends_with([':', ','])
-                        || tail.trim().is_empty()
-                        || tail.trim_end().ends_with(" that"));
-                if near {
-                    let found = if self.tok(c).eq_ignore_ascii_case("according") {
-                        self.objects(c + 2).into_iter().next()
-                    } else {
-                        self.subjects(c).into_iter().last()
-                    };
-                    if let Some(f) = found {
-                        used_cues.push(c);
-                        return (Some(f), self.cue_text(c), "quote.before");
-                    }
-                }
-                break;
-            }
-        }
-        // 1c. A cue elsewhere in the quote's sentences, nearest first.
-        // (Within 40 tokens of the quote: a run-on sentence must not make this quadratic.)
-        let last = seg.sentences[s_close]
-            .end_token
-            .min(seg.token_at_or_after(q.outer.end) + 40);
-        let near_first = first.max(before_end.saturating_sub(40));
-        let mut cues: Vec<usize> = (near_first..last)
-            .filter(|&c| !self.in_quote(seg.tokens[c].span.start) && self.is_quote_cue(c))
-            .collect();
-        cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.outer.start));
-        for c in cues {
-            let found = if self.tok(c).eq_ignore_ascii_case("according") {
-                self.objects(c + 2).into_iter().next()
-            } else {
-                self.subjects(c)
-                    .into_iter()
-                    .last()
-                    .or_else(|| self.final_objects(c + 1).into_iter().next())
-            };
-            if let Some(f) = found {
-                used_cues.push(c);
-                return (Some(f), self.cue_text(c), "quote.sentence-cue");
-            }
-        }
-        // 1d. "X praises the car: “…”": the sentence's named subject.
-        if self.text[..q.outer.start].trim_end().ends_with(':') {
-            let m = (first..before_end)
-                .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc));
-            if let Some(m) = m {
-                return (Some(self.named(m)), String::new(), "quote.colon");
-            }
-        }
-        // 3a. A short attribution sentence next: "“…” Brook said."
-        let next = s_close + 1;
-        if next < seg.sentences.len()
-            && seg.sentences[next].paragraph == seg.sentences[s_close].paragraph
-        {
-            let ns = seg.sentences[next];
-            if ns.end_token - ns.first_token <= 6 {
-                for c in ns.first_token..ns.end_token {
-                    if self.is_cue(c)
-                        && let Some(f) = self.subjects(c).into_iter().last()
-                    {
-                        used_cues.push(c);
-                        return (Some(f), self.cue_text(c), "quote.next-sentence");
-                    }
-                }
-            }
-        }
-        // 3b. The previous quote of the same paragraph had a speaker.
-        let para = seg.sentences[s_open].paragraph;
-        for (pq, pc) in earlier.iter().zip(done).rev().take(6) {
-            if seg.sentences[seg.sentence_at(pq.outer.start)].paragraph != para {
-                break;
-            }
-            if let Some(sp) = pc.speaker.clone().filter(|_| pq.kind.is_speech()) {
-                return (
-                    Some(Found {
-                        speaker: sp,
-                        start: pq.outer.start,
-                        end: pq.outer.start,
-                        pronoun: false,
-                    }),
-                    pc.cue.clone(),
-                    "quote.continuation",
-                );
-            }
-        }
-        // 3c. A paragraph that ends with a colon introduces the quote that opens the next:
-        // "The foundation describes itself this way:\n“Everywhere we go …”"
-        if s_open > 0
-            && seg.sentences[s_open - 1].paragraph + 1 == para
-            && seg.sentences[s_open].first_token == before_end
-        {
-            let prev = seg.sentences[s_open - 1];
-            if self.text[..prev.span.end].trim_end().ends_with(':') {
-                let named = (prev.first_token..prev.end_token)
-                    .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc));
-                if let Some(m) = named {
-                    return (Some(self.named(m)), ":".to_string(), "quote.colon");
-                }
-            }
-        }
-        // 3d. The sentence before, in the same paragraph, reports a named speaker: "Duarte
-        // announced the lawsuit on Monday. “We are seeking a court order …”"
-        if s_open > 0 && seg.sentences[s_open - 1].paragraph == para {
-            let prev = seg.sentences[s_open - 1];
-            for c in prev.first_token..prev.end_token {
-                if self.in_quote(seg.tokens[c].span.start) || !self.is_quote_cue(c) {
-                    continue;
-                }
-                if let Some(f) = self
-                    .subjects(c)
-                    .into_iter()
-                    .last()
-                    .filter(|f| f.speaker.entity.is_some())
-                {
-                    return (Some(f), self.cue_text(c), "quote.previous-sentence");
-                }
-            }
-        }
-        (None, String::new(), "quote.unattributed")
+                .all(|c| matches!(c, ',' | '—' | '–' | '-'));
+        ok.then_some(k)
     }
+}
+
+/// “…,” said Ada Brook. / “…,” saying …: the cue right after the quote, the speaker after it
+/// (or the clause's subject for a participle).
+fn after_cue_speaker(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let k = at.right_after(q)?;
+    if !at.is_cue(k) {
+        return None;
+    }
+    let skip = if at.is_according(k) { 2 } else { 1 };
+    let f = if at.is_participle(k) {
+        at.clause_subject(k)
+    } else {
+        at.final_objects(k + skip).into_iter().next()
+    }?;
+    Some(hit(f, Some(at.cue_text(k)), Some(k)))
+}
+
+/// “…,” Ada Brook said. / “…,” Ola Berg, the firm's director, said: the speaker after the
+/// quote, then the cue.
+fn after_speaker_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let k = at.right_after(q)?;
+    let seg = at.seg;
+    for c in k + 1..(k + AFTER_QUOTE_TOKENS).min(seg.tokens.len()) {
+        if seg.tokens[c].sentence != q.s_close || at.in_quote(seg.tokens[c].span.start) {
+            return None;
+        }
+        if !at.is_cue(c) {
+            continue;
+        }
+        if let Some(f) = at.subjects(c).into_iter().last()
+            && f.start >= q.q.outer.end
+        {
+            return Some(hit(f, Some(at.cue_text(c)), Some(c)));
+        }
+        // The name right after the quote, known or not.
+        let named = match at.mention_at(k).filter(|m| m.etype == EntityType::Person) {
+            Some(m) => Some(at.named(m)),
+            None => {
+                let mut e = k;
+                while e < c
+                    && e < k + UNKNOWN_NAME_TOKENS
+                    && seg.tokens[e].cap
+                    && at.sep(e).trim().is_empty()
+                {
+                    e += 1;
+                }
+                let comma = e < c && e > k && at.sep(e).trim() == ",";
+                if seg.tokens[e].cap && comma {
+                    at.raw_name(k, e + 1)
+                } else {
+                    None
+                }
+            }
+        };
+        return named.map(|f| hit(f, Some(at.cue_text(c)), Some(c)));
+    }
+    None
+}
+
+/// “…,” Brook charged. / “…,” he continued.: a person and any verb closing the clause.
+fn after_speaker_verb(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let k = at.right_after(q)?;
+    let f = at.person_then_verb(k, q.s_close)?;
+    let verb = at.seg.token_at_or_after(f.end);
+    Some(hit(f, Some(at.tok(verb).to_string()), None))
+}
+
+/// Ada Brook said: “…” / according to Ada Brook, “…”: a cue right before the opening mark.
+fn cue_before(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    for c in (q.first..q.before_end).rev().take(BEFORE_QUOTE_TOKENS) {
+        if at.in_quote(seg.tokens[c].span.start) {
+            return None;
+        }
+        if !at.is_quote_cue(c) {
+            continue;
+        }
+        let tail = &at.text[seg.tokens[c].full_end..q.q.outer.start];
+        let near = q.before_end - c <= CUE_BEFORE_MAX_GAP
+            && (tail.trim_end().ends_with([':', ','])
+                || tail.trim().is_empty()
+                || tail.trim_end().ends_with(" that"));
+        if !near {
+            return None;
+        }
+        let f = if at.is_according(c) {
+            at.objects(c + 2).into_iter().next()
+        } else {
+            at.subjects(c).into_iter().last()
+        }?;
+        return Some(hit(f, Some(at.cue_text(c)), Some(c)));
+    }
+    None
+}
+
+/// X said they are “deeply worried”: a cue elsewhere in the quote's sentences, nearest first.
+fn sentence_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let last = seg.sentences[q.s_close]
+        .end_token
+        .min(q.after + SENTENCE_CUE_TOKENS);
+    let near_first = q
+        .first
+        .max(q.before_end.saturating_sub(SENTENCE_CUE_TOKENS));
+    let mut cues: Vec<usize> = (near_first..last)
+        .filter(|&c| !at.in_quote(seg.tokens[c].span.start) && at.is_quote_cue(c))
+        .collect();
+    cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.q.outer.start));
+    cues.into_iter().find_map(|c| {
+        let f = if at.is_according(c) {
+            at.objects(c + 2).into_iter().next()
+        } else {
+            at.subjects(c)
+                .into_iter()
+                .last()
+                .or_else(|| at.final_objects(c + 1).into_iter().next())
+        }?;
+        Some(hit(f, Some(at.cue_text(c)), Some(c)))
+    })
+}
+
+/// Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote.
+fn colon_subject(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    if !at.text[..q.q.outer.start].trim_end().ends_with(':') {
+        return None;
+    }
+    let m = (q.first..q.before_end)
+        .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
+    Some(hit(at.named(m), None, None))
+}
+
+/// “…” Brook said.: no cue in the sentence, a short attribution sentence follows.
+fn next_sentence(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let next = q.s_close + 1;
+    if next >= seg.sentences.len()
+        || seg.sentences[next].paragraph != seg.sentences[q.s_close].paragraph
+    {
+        return None;
+    }
+    let ns = seg.sentences[next];
+    if ns.end_token - ns.first_token > SHORT_SENTENCE_TOKENS {
+        return None;
+    }
+    (ns.first_token..ns.end_token).find_map(|c| {
+        if !at.is_cue(c) {
+            return None;
+        }
+        let f = at.subjects(c).into_iter().last()?;
+        Some(hit(f, Some(at.cue_text(c)), Some(c)))
+    })
+}
+
+/// No cue: the previous quote of the same paragraph had a speaker.
+fn continuation(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let para = seg.sentences[q.s_open].paragraph;
+    for (pq, pc) in q.earlier.iter().zip(q.done).rev().take(CONTINUATION_QUOTES) {
+        if seg.sentences[seg.sentence_at(pq.outer.start)].paragraph != para {
+            return None;
+        }
+        if let Some(sp) = pc.speaker.clone().filter(|_| pq.kind.is_speech()) {
+            let f = Found {
+                speaker: sp,
+                start: pq.outer.start,
+                end: pq.outer.start,
+                pronoun: false,
+            };
+            return Some(hit(f, pc.cue.clone(), None));
+        }
+    }
+    None
+}
+
+/// A paragraph that ends with a colon introduces the quote that opens the next: "The
+/// foundation describes itself this way:\n“Everywhere we go …”".
+fn colon_paragraph(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let para = seg.sentences[q.s_open].paragraph;
+    if q.s_open == 0
+        || seg.sentences[q.s_open - 1].paragraph + 1 != para
+        || seg.sentences[q.s_open].first_token != q.before_end
+    {
+        return None;
+    }
+    let prev = seg.sentences[q.s_open - 1];
+    if !at.text[..prev.span.end].trim_end().ends_with(':') {
+        return None;
+    }
+    let m = (prev.first_token..prev.end_token)
+        .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
+    Some(hit(at.named(m), Some(":".to_string()), None))
+}
+
+/// The sentence before, in the same paragraph, reports a named speaker: "Brook announced
+/// the lawsuit on Monday. “We are seeking a court order …”".
+fn previous_sentence(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    if q.s_open == 0 || seg.sentences[q.s_open - 1].paragraph != seg.sentences[q.s_open].paragraph {
+        return None;
+    }
+    let prev = seg.sentences[q.s_open - 1];
+    (prev.first_token..prev.end_token).find_map(|c| {
+        if at.in_quote(seg.tokens[c].span.start) || !at.is_quote_cue(c) {
+            return None;
+        }
+        let f = at
+            .subjects(c)
+            .into_iter()
+            .last()
+            .filter(|f| f.speaker.entity.is_some())?;
+        Some(hit(f, Some(at.cue_text(c)), None))
+    })
 }

@@ -1,8 +1,8 @@
 //! The source before a cue: "U.S. officials said", "Ada Brook, who led the agency, said",
 //! "officials at the ministry say", participles ("…, saying") and coordinated sources.
 
-use super::words::*;
 use super::{Attributor, Found};
+use crate::lang::Class;
 use crate::types::{EntityType, Span, Speaker, SpeakerType};
 
 impl<'a> Attributor<'a> {
@@ -16,15 +16,12 @@ impl<'a> Attributor<'a> {
         if j < sent_first {
             return Vec::new();
         }
-        while j > sent_first && AUX.contains(&self.tok(j)) && self.sep(j).trim().is_empty() {
+        while j > sent_first && self.is(j, Class::SourceAux) && self.sep(j).trim().is_empty() {
             j -= 1;
         }
         // "The two engineers, however, argue": a parenthetical adverb between commas.
         if j > sent_first + 1
-            && matches!(
-                self.tok(j),
-                "however" | "though" | "too" | "meanwhile" | "instead"
-            )
+            && self.is(j, Class::Parenthetical)
             && self.sep(j).trim() == ","
             && self.sep(j - 1).trim() == ","
         {
@@ -94,7 +91,7 @@ impl<'a> Attributor<'a> {
             start_tok = a;
         } else if let Some(a) = self
             .determiner_phrase(j, sent_first)
-            .filter(|_| DESCRIBED_SOURCE_VERBS.contains(&self.tok(c)))
+            .filter(|_| self.is(c, Class::DescribedSource))
         {
             // "the lawsuit says", "the party's nominee said": a described source, with
             // the noun it qualifies: "farmers in the valley say", "an official familiar
@@ -123,22 +120,8 @@ impl<'a> Attributor<'a> {
         let w = self.tok(j);
         if self.seg.tokens[j].cap
             || !w.chars().all(char::is_alphabetic)
-            || FUNCTION_WORDS.contains(&w)
-            || matches!(
-                w,
-                "or" | "but"
-                    | "that"
-                    | "which"
-                    | "who"
-                    | "to"
-                    | "it"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "we"
-                    | "you"
-                    | "i"
-            )
+            || self.is(j, Class::FunctionWord)
+            || self.is(j, Class::PhraseBreak)
         {
             return None;
         }
@@ -149,7 +132,7 @@ impl<'a> Attributor<'a> {
             && self.sep(a - 1).trim().is_empty()
         {
             a -= 1;
-            if DETERMINERS.contains(&self.tok(a)) {
+            if self.is(a, Class::Determiner) {
                 return Some(a);
             }
             if self.seg.tokens[a].possessive && self.seg.tokens[a].cap {
@@ -182,20 +165,11 @@ impl<'a> Attributor<'a> {
     /// For a phrase starting at token `a`, the head noun it qualifies through a preposition:
     /// "officials *in* …", "an official familiar *with* …".
     pub(super) fn head_before_preposition(&self, a: usize, floor: usize) -> Option<usize> {
-        if a < floor + 2
-            || !matches!(
-                self.tok(a - 1),
-                "in" | "of" | "from" | "at" | "with" | "for" | "on" | "to"
-            )
-        {
+        if a < floor + 2 || !self.is(a - 1, Class::SourcePreposition) {
             return None;
         }
         let mut h = a - 2;
-        if matches!(
-            self.tok(h),
-            "familiar" | "close" | "briefed" | "knowledgeable"
-        ) && h > floor
-        {
+        if self.is(h, Class::PostmodBeforePreposition) && h > floor {
             h -= 1;
         }
         let joined = (h..a).all(|t| self.sep(t).trim().is_empty());
@@ -210,7 +184,7 @@ impl<'a> Attributor<'a> {
                 let w = self.tok(t);
                 self.seg.tokens[t].cap
                     && w.chars().any(char::is_lowercase)
-                    && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                    && !self.lex.is(&w.to_lowercase(), Class::FunctionWord)
             })
             && (a + 1..end).all(|t| self.sep(t - 1) == " ");
         if !ok {
@@ -240,25 +214,8 @@ impl<'a> Attributor<'a> {
             k -= 1;
             if self.sep(k).trim() == "," {
                 let next = self.tok(k + 1);
-                let starter = matches!(
-                    next,
-                    "who"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "head"
-                        | "director"
-                        | "chief"
-                        | "whose"
-                        | "then"
-                        | "former"
-                        | "now"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "during"
-                        | "according"
-                ) || next.chars().all(|c| c.is_ascii_digit())
+                let starter = self.is(k + 1, Class::AppositionOpener)
+                    || next.chars().all(|c| c.is_ascii_digit())
                     || next.ends_with("ing");
                 // Any apposition after the sentence's first words: "Varga, executive
                 // director of the fund, said".

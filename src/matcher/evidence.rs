@@ -3,50 +3,17 @@
 //! line around an upper-case copy, running text around an ordinary-word name, no name word
 //! before a place named like a person, and no event word after a place.
 
-use crate::gazetteer::Lexicon;
+use crate::lang::{Class, Language};
 use crate::segment::Segments;
 use crate::types::Span;
-use crate::words::Words;
-
-/// Words before a place that say it is one: prepositions ("in London", "from Reading") and
-/// verbs of movement ("reached Mobile").
-#[rustfmt::skip]
-static LOCATIVE: Words = Words::new(&[
-    "in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of", "via",
-    "around", "throughout", "inside", "visit", "visited", "between", "and", "In", "At", "From",
-    "Near", "reached", "hit", "struck", "toured", "left", "reach", "hits", "through", "past",
-]);
 
 /// Events named after a place are not the place: "U.S. Open", "Hong Kong Grand Prix".
-pub(super) fn names_event(text: &str, span: Span) -> bool {
-    const EVENTS: &[&str] = &[
-        "Open",
-        "OPEN",
-        "Cup",
-        "CUP",
-        "Grand Prix",
-        "GRAND PRIX",
-        "Championship",
-        "Championships",
-        "CHAMPIONSHIP",
-        "Games",
-        "Masters",
-        "MASTERS",
-        "Classic",
-        "CLASSIC",
-        "Marathon",
-        "Rally",
-        "Olympics",
-        "Invitational",
-        "Trophy",
-        "Tour",
-        "Open Championship",
-    ];
+pub(super) fn names_event(lang: &Language, text: &str, span: Span) -> bool {
     let rest = &text[span.end..];
     rest.strip_prefix(' ').is_some_and(|r| {
-        EVENTS
+        lang.place_events
             .iter()
-            .any(|e| r.starts_with(e) && !r[e.len()..].starts_with(char::is_alphanumeric))
+            .any(|e| r.starts_with(e.as_str()) && !r[e.len()..].starts_with(char::is_alphanumeric))
     })
 }
 
@@ -85,19 +52,13 @@ pub(super) fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
 /// A name that is also an ordinary word counts inside a sentence of running text.
 /// Inside a title quoted in running text ("… Why Rivals Target the Harbor appeared …")
 /// the capitalised ordinary words around it give it away.
-pub(super) fn plain_evidence(
-    text: &str,
-    seg: &Segments,
-    lex: &Lexicon,
-    span: Span,
-    headline: &[bool],
-) -> bool {
+pub(super) fn plain_evidence(text: &str, seg: &Segments, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);
     if i >= seg.tokens.len() {
         return false;
     }
     let s = seg.tokens[i].sentence;
-    if seg.sentences[s].first_token == i || headline.get(s).copied().unwrap_or(false) {
+    if seg.sentences[s].first_token == i || seg.sentences[s].headline {
         return false;
     }
     let sent = seg.sentences[s];
@@ -107,11 +68,11 @@ pub(super) fn plain_evidence(
         .filter(|&k| k != i && k != sent.first_token)
         .filter(|&k| {
             // Capitalised ordinary words; demonyms and acronyms are capitalised anyway.
-            let w = seg.tokens[k].span.of(text);
-            seg.tokens[k].cap
-                && w.chars().any(char::is_lowercase)
-                && !lex.is_demonym(w)
-                && lex.is_common(w)
+            let t = seg.tokens[k];
+            t.cap
+                && t.span.of(text).chars().any(char::is_lowercase)
+                && !t.is(Class::Demonym)
+                && t.is(Class::Common)
         })
         .count();
     title_words < 2
@@ -119,7 +80,7 @@ pub(super) fn plain_evidence(
 
 /// True when a capitalised name word stands right before `span` ("Tavita Washington"),
 /// not an ordinary word or a demonym ("Central London", "Greater Houston").
-pub(super) fn after_name(text: &str, seg: &Segments, lex: &Lexicon, span: Span) -> bool {
+pub(super) fn after_name(text: &str, seg: &Segments, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);
     if i == 0 || i > seg.tokens.len() {
         return false;
@@ -132,8 +93,8 @@ pub(super) fn after_name(text: &str, seg: &Segments, lex: &Lexicon, span: Span) 
         && &text[prev.span.end..span.start] == " "
         && seg.sentences[prev.sentence].first_token != i - 1
         && w.chars().any(char::is_lowercase)
-        && !lex.is_common(w)
-        && !lex.is_demonym(w)
+        && !prev.is(Class::Common)
+        && !prev.is(Class::Demonym)
 }
 
 /// An ambiguous place name counts when a locative preposition precedes it and no
@@ -145,7 +106,7 @@ pub(super) fn place_evidence(text: &str, seg: &Segments, span: Span) -> bool {
     }
     let prev = seg.tokens[ti - 1];
     let this_sentence = seg.tokens[ti].sentence;
-    if prev.sentence != this_sentence || !LOCATIVE.contains(&prev.span.of(text)) {
+    if prev.sentence != this_sentence || !prev.is(Class::PlaceEvidence) {
         return false;
     }
     let next = seg.token_at_or_after(span.end);

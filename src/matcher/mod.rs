@@ -3,25 +3,15 @@
 //! evidence before they count.
 
 use crate::gazetteer::{Gazetteers, RANK_COUNTRY};
+use crate::lang::Class;
 use crate::segment::Segments;
-use crate::types::{EntityType, Source, Span};
-use crate::words::Words;
+use crate::types::{Candidate, EntityType, Mention, Source, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
 mod evidence;
 
 use evidence::{after_name, caps_evidence, names_event, place_evidence, plain_evidence};
-
-/// A mention before resolution: a span, a type and the evidence for it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub span: Span,
-    pub etype: EntityType,
-    pub source: Source,
-    pub gaz: Option<usize>,
-    pub role: Option<String>,
-}
 
 /// The compiled gazetteer automaton: one pattern per distinct surface form.
 pub struct GazMatcher {
@@ -52,29 +42,6 @@ enum Need {
     Plain,
 }
 
-/// Month and weekday names are never places, whatever a place list says.
-static NEVER_PLACES: Words = Words::new(&[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]);
-
 impl GazMatcher {
     pub fn new(gaz: &Gazetteers) -> GazMatcher {
         let mut best: HashMap<&str, usize> = HashMap::new();
@@ -91,7 +58,7 @@ impl GazMatcher {
         for (form, &i) in &best {
             let up = form.to_uppercase();
             // Not for ordinary words: "RUGBY UNION" is a sport, not two towns.
-            let plain = gaz.lexicon.ambiguous.contains(*form);
+            let plain = gaz.language.ambiguous.contains(*form);
             if up != *form && form.chars().count() >= 4 && !plain && !best.contains_key(up.as_str())
             {
                 upper.push((up, i));
@@ -103,13 +70,13 @@ impl GazMatcher {
         upper.dedup_by(|a, b| a.0 == b.0);
         pats.extend(upper);
         pats.sort();
-        let lex = &gaz.lexicon;
+        let lex = &gaz.language;
         let need = pats
             .iter()
             .map(|(f, i)| {
                 let e = &gaz.entries[*i];
                 let single = !f.contains(' ');
-                if e.etype == EntityType::Loc && single && NEVER_PLACES.contains(&f.as_str()) {
+                if e.etype == EntityType::Loc && single && lex.is(f, Class::NeverPlace) {
                     Need::Never
                 } else if e.etype == EntityType::Loc && e.rank == RANK_COUNTRY {
                     Need::Nothing
@@ -162,14 +129,7 @@ impl GazMatcher {
     }
 
     /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
-    /// `headline[s]` tells whether sentence `s` is a title-case headline.
-    pub fn find(
-        &self,
-        text: &str,
-        seg: &Segments,
-        gaz: &Gazetteers,
-        headline: &[bool],
-    ) -> Vec<Candidate> {
+    pub fn find(&self, text: &str, seg: &Segments, gaz: &Gazetteers) -> Vec<Candidate> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -200,27 +160,28 @@ impl GazMatcher {
                 let (e, p) = (m.end(), m.pattern().as_usize());
                 limit = e - 1;
                 let span = Span::new(s, e);
-                if !on_boundaries(text, s, e) || names_event(text, span) {
+                if !on_boundaries(text, s, e) || names_event(&gaz.language, text, span) {
                     continue;
                 }
                 let ok = match self.need[p] {
                     Need::Nothing => true,
                     Need::Never => false,
                     Need::Place => place_evidence(text, seg, span),
-                    Need::NotName => !after_name(text, seg, &gaz.lexicon, span),
+                    Need::NotName => !after_name(text, seg, span),
                     Need::Caps => caps_evidence(text, seg, span),
-                    Need::Plain => plain_evidence(text, seg, &gaz.lexicon, span, headline),
+                    Need::Plain => plain_evidence(text, seg, span),
                 };
                 if !ok {
                     continue;
                 }
                 let entry = self.entry_of[p];
-                out.push(Candidate {
+                out.push(Mention {
                     span,
                     etype: gaz.entries[entry].etype,
                     source: Source::Gazetteer,
                     gaz: Some(entry),
                     role: None,
+                    entity: (),
                 });
                 last_end = e;
                 break;
@@ -261,18 +222,21 @@ mod tests {
     use crate::segment::segment;
 
     fn gaz() -> Gazetteers {
-        let mut g = Gazetteers::default();
+        let mut g = Gazetteers {
+            entries: Vec::new(),
+            language: Gazetteers::builtin().language,
+        };
         let rows = "loc:ny\tLOC\tNew York\t\t\norg:nyt\tORG\tThe New York Times\tNew York Times|NYT\t\n\
                     loc:r\tLOC\tReading\t\t\norg:cia\tORG\tCIA\tC.I.A.\t\nloc:us\tLOC\tUnited States\tU.S.\t\n";
         g.entries = parse_entities("t", rows, 6).unwrap();
-        g.lexicon.ambiguous.insert("Reading".into());
+        g.language.ambiguous.insert("Reading".into());
         g
     }
 
     fn found(text: &str) -> Vec<&str> {
         let g = gaz();
         let m = GazMatcher::new(&g);
-        m.find(text, &segment(text), &g, &[])
+        m.find(text, &segment(text, &g.language), &g)
             .iter()
             .map(|c| c.span.of(text))
             .collect()

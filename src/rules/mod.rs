@@ -5,82 +5,14 @@
 //! sentence, joined by single spaces (with name particles such as "de" or "of" allowed
 //! between capitalised words), ending at a possessive.
 
+pub mod document;
 pub mod org;
 pub mod person;
 pub mod team;
 
-use crate::gazetteer::Lexicon;
-use crate::matcher::Candidate;
+use crate::lang::{Class, Language};
 use crate::segment::{Segments, Token};
-use crate::words::Words;
-
-/// Every rule id with the one-line reason it exists. Ids are stable: users filter on them.
-pub const RULES: &[(&str, &str)] = &[
-    (
-        person::TITLE,
-        "an honorific or title before capitalised words names a person: \"Gen. Ada Brook\"",
-    ),
-    (
-        person::GIVEN,
-        "a known given name followed by capitalised words is a full name: \"Maria Lindqvist\"",
-    ),
-    (
-        person::CUE,
-        "capitalised words right before or after a speech verb are a speaker: \"said Ed Voss\"",
-    ),
-    (
-        person::APPOSITION,
-        "capitalised words followed by \", a/the/who ...\" describe a person",
-    ),
-    (
-        person::SUFFIX,
-        "a name ending in Jr., Sr. or a roman numeral is a person",
-    ),
-    (
-        person::OCCUPATION,
-        "an occupation noun before capitalised words names a person: \"singer Ola Berg\"",
-    ),
-    (
-        person::SURNAME,
-        "a surname (or last two names) of a person named in full earlier or later in the document",
-    ),
-    (
-        org::HEAD,
-        "capitalised words ending in an organisation noun: \"Senate Finance Committee\"",
-    ),
-    (
-        org::ADMINISTRATION,
-        "a leader's name or a demonym before \"administration\"/\"government\"",
-    ),
-    (
-        org::COMPANY,
-        "\"the X company/firm/network\": X is an organisation",
-    ),
-    (
-        org::PARTY,
-        "capitalised words before \"party\" name a political party",
-    ),
-    (org::COPYRIGHT, "the holder in \"X ©\" is an organisation"),
-    (
-        org::STATION,
-        "a broadcaster's acronym followed by a place is a station: \"NBC Denver\"",
-    ),
-    (
-        team::TEAM,
-        "in a sports report, a town with a score or a result verb beside it is its club",
-    ),
-    (
-        org::ACRONYM,
-        "an all-capital acronym that spells the initials of an organisation named in the document",
-    ),
-];
-
-/// Words that may sit inside a name run between capitalised words.
-#[rustfmt::skip]
-static PARTICLES: Words = Words::new(&[
-    "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la", "le",
-    "bin", "ibn", "al", "el", "y", "of", "for",
-]);
+use crate::types::Candidate;
 
 /// A run of capitalised tokens: token indices `[first, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,31 +25,23 @@ pub struct Run {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub seg: &'a Segments,
-    pub lex: &'a Lexicon,
-    /// Per sentence: does it look like a title-case headline?
-    pub headline: Vec<bool>,
+    pub lex: &'a Language,
     /// Is this a sports report (results, leagues, goals)? Worked out when first asked.
     sports: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, seg: &'a Segments, lex: &'a Lexicon) -> Ctx<'a> {
-        let headline = (0..seg.sentences.len())
-            .map(|s| is_headline(text, seg.sentence_tokens(s)))
-            .collect();
+    pub fn new(text: &'a str, seg: &'a Segments, lex: &'a Language) -> Ctx<'a> {
         Ctx {
             text,
             seg,
             lex,
-            headline,
             sports: std::cell::OnceCell::new(),
         }
     }
 
     pub fn is_sports_report(&self) -> bool {
-        *self
-            .sports
-            .get_or_init(|| team::is_sports_report(self.text, self.seg))
+        *self.sports.get_or_init(|| team::is_sports_report(self.seg))
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
@@ -125,6 +49,10 @@ impl<'a> Ctx<'a> {
     }
     pub fn token(&self, i: usize) -> Token {
         self.seg.tokens[i]
+    }
+    /// True when token `i` is of word class `c`.
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.seg.tokens[i].is(c)
     }
     /// True when tokens `i` and `i + 1` sit in one sentence with only a space between, or
     /// around a quoted nickname: Ruth “Rudi” Okafor.
@@ -165,29 +93,8 @@ impl<'a> Ctx<'a> {
         self.seg.sentences[self.seg.tokens[i].sentence].first_token == i
     }
     pub fn in_headline(&self, i: usize) -> bool {
-        self.headline[self.seg.tokens[i].sentence]
+        self.seg.sentences[self.seg.tokens[i].sentence].headline
     }
-}
-
-/// A sentence is a headline when all its longer words are capitalised (short
-/// prepositions excepted, as title case leaves them lower-case).
-fn is_headline(text: &str, toks: &[Token]) -> bool {
-    let mut cap = 0;
-    for t in toks {
-        let w = t.span.of(text);
-        if w.chars().count() < 4 || !w.starts_with(char::is_alphabetic) {
-            continue;
-        }
-        if t.cap {
-            cap += 1;
-        } else if !matches!(
-            w,
-            "with" | "from" | "into" | "over" | "than" | "that" | "after" | "about" | "upon"
-        ) {
-            return false;
-        }
-    }
-    cap >= 3
 }
 
 /// All name runs of the document, in order.
@@ -210,7 +117,7 @@ pub fn runs(ctx: &Ctx) -> Vec<Run> {
                 let mut j = end;
                 while j < toks.len()
                     && j < end + 2
-                    && PARTICLES.contains(&ctx.tok(j))
+                    && ctx.is(j, Class::NameParticle)
                     && ctx.adjacent(j)
                 {
                     j += 1;
@@ -244,8 +151,8 @@ mod tests {
     #[test]
     fn runs_join_particles_and_stop_at_possessives() {
         let text = "Mexico’s President Ana de la Vega met the Bank of Spain chief. Why Cats Are Great Pets Today";
-        let seg = segment(text);
-        let lex = Lexicon::default();
+        let lex = crate::Gazetteers::builtin().language;
+        let seg = segment(text, &lex);
         let ctx = Ctx::new(text, &seg, &lex);
         let got: Vec<&str> = runs(&ctx)
             .iter()
@@ -255,7 +162,7 @@ mod tests {
             got[..3],
             ["Mexico", "President Ana de la Vega", "Bank of Spain"]
         );
-        assert!(ctx.headline[1]);
-        assert!(!ctx.headline[0]);
+        assert!(seg.sentences[1].headline);
+        assert!(!seg.sentences[0].headline);
     }
 }

@@ -2,50 +2,36 @@
 //! appositions, generational suffixes and occupations.
 
 use super::{Ctx, Run};
-use crate::cues::is_speech_verb;
-use crate::matcher::Candidate;
-use crate::types::{EntityType, Source, Span};
-use crate::words::Words;
+use crate::lang::Class;
+use crate::registry::RuleId;
+use crate::types::{Candidate, EntityType, Span};
 
-pub const TITLE: &str = "person.title";
-pub const GIVEN: &str = "person.given-name";
-pub const CUE: &str = "person.speech-cue";
-pub const APPOSITION: &str = "person.apposition";
-pub const SUFFIX: &str = "person.suffix";
-pub const OCCUPATION: &str = "person.occupation";
-pub const SURNAME: &str = "person.surname";
+/// A name has at most this many words after its first.
+const MAX_NAME_WORDS: usize = 5;
+/// An apposition's role has at most this many words.
+const MAX_ROLE_WORDS: usize = 10;
+/// Bytes after a name read for an apposition: it is short, and a long line stays linear.
+const APPOSITION_WINDOW: usize = 300;
 
-/// Occupations that precede a bare name ("YouTuber Kai Renn", "novelist Ida Holm").
-#[rustfmt::skip]
-static OCCUPATIONS: Words = Words::new(&[
-    "youtuber", "rapper", "singer", "actor", "actress", "comedian", "author", "novelist",
-    "journalist", "columnist", "director", "filmmaker", "photographer", "artist", "painter",
-    "musician", "songwriter", "poet", "writer", "economist", "historian", "analyst", "activist",
-    "blogger", "influencer", "streamer", "chef", "designer", "model", "entrepreneur", "billionaire",
-    "businessman", "businesswoman", "investor", "scientist", "physicist", "researcher", "lawyer",
-    "attorney", "striker", "midfielder", "defender", "goalkeeper", "quarterback", "pitcher",
-    "coach", "manager", "player", "star", "host", "anchor", "correspondent", "reporter", "editor",
-    "producer", "composer", "conductor", "dancer", "spokesman", "spokeswoman", "spokesperson",
-    "candidate", "challenger", "incumbent", "lawmaker", "philanthropist", "dictator", "leader",
-    "politician", "diplomat", "ambassador", "envoy", "pollster",
-]);
+/// What an apposition after a name says: a role (", a retired officer,"), or only that the
+/// name is a person (", who ...").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Apposition {
+    /// ", a retired CIA officer,": the role.
+    Role(String),
+    /// ", who ...": a person, no role.
+    Relative,
+}
 
-/// Words that end a person's name even when capitalised: organisation heads, months, days.
-#[rustfmt::skip]
-static NOT_NAME: Words = Words::new(&[
-    "Committee", "Council", "Agency", "Embassy", "Ministry", "Department", "Party", "University",
-    "Command", "Company", "Corporation", "Inc.", "Corp.", "Administration", "Government", "Bureau",
-    "Office", "Court", "Senate", "House", "Congress", "Army", "Navy", "Times", "Post", "News",
-    "Street", "Road", "Avenue", "Square", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
-    "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.", "The", "A", "An", "But", "And", "I", "We", "He", "She", "It", "They", "In", "On", "At",
-    "For", "By", "To", "As", "If", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will",
-    "Would", "This", "That", "Of", "With", "Minister", "President", "Secretary", "Director",
-    "Chairman", "Governor", "Senator", "Mayor",
-]);
-
-static SUFFIXES: Words = Words::new(&["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"]);
+impl Apposition {
+    /// The role, if the apposition gives one.
+    pub fn role(self) -> Option<String> {
+        match self {
+            Apposition::Role(r) => Some(r),
+            Apposition::Relative => None,
+        }
+    }
+}
 
 pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -79,16 +65,14 @@ fn honorific(ctx: &Ctx, run: Run) -> Option<(usize, usize)> {
 /// initial ("J.") before a capitalised word.
 fn is_given(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.tok(i);
-    if ctx.lex.is_given_name(w) {
+    if ctx.is(i, Class::GivenName) {
         return true;
     }
     let initial = w.len() == 2 && w.as_bytes()[0].is_ascii_uppercase() && w.ends_with('.');
     if initial {
         // Not "U.S." (a dotted acronym is one token) and not a sentence's end: the next word
         // follows on the same line.
-        return i + 1 < ctx.seg.tokens.len()
-            && ctx.adjacent(i)
-            && !ctx.lex.is_common(ctx.tok(i + 1));
+        return i + 1 < ctx.seg.tokens.len() && ctx.adjacent(i) && !ctx.is(i + 1, Class::Common);
     }
     if w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') {
         let mut title = String::with_capacity(w.len());
@@ -110,18 +94,18 @@ fn is_given(ctx: &Ctx, i: usize) -> bool {
 fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
     let headline = ctx.in_headline(s);
     let mut e = s + 1;
-    while e < run.end && e - s < 5 {
+    while e < run.end && e - s < MAX_NAME_WORDS {
         let w = ctx.tok(e);
         let t = ctx.token(e);
         // "of" and "for" join organisation names, not people's: "Ola Berg of Freiburg".
-        if !t.cap && (!super::PARTICLES.contains(&w) || matches!(w, "of" | "for")) {
+        if !t.cap && (!t.is(Class::NameParticle) || matches!(w, "of" | "for")) {
             break;
         }
-        if NOT_NAME.contains(&w) || ctx.lex.is_demonym(w) {
+        if t.is(Class::NotName) || t.is(Class::Demonym) {
             break;
         }
         // In title-case headlines, ordinary words after the surname are not the name.
-        if headline && e > s + 1 && ctx.lex.is_common(w) && !ctx.lex.is_given_name(w) {
+        if headline && e > s + 1 && t.is(Class::Common) && !t.is(Class::GivenName) {
             break;
         }
         e += 1;
@@ -140,16 +124,9 @@ fn span(ctx: &Ctx, a: usize, b: usize) -> Span {
     Span::new(ctx.token(a).span.start, ctx.token(b - 1).span.end)
 }
 
-fn candidate(ctx: &Ctx, a: usize, b: usize, rule: &'static str, role: Option<String>) -> Candidate {
-    Candidate {
-        span: span(ctx, a, b),
-        etype: EntityType::Person,
-        source: Source::Rule(rule),
-        gaz: None,
-        role: role
-            .or_else(|| apposition_role(ctx, b))
-            .filter(|r| !r.is_empty()),
-    }
+fn candidate(ctx: &Ctx, a: usize, b: usize, rule: RuleId, role: Option<String>) -> Candidate {
+    let role = role.or_else(|| apposition(ctx, b).and_then(Apposition::role));
+    Candidate::from_rule(span(ctx, a, b), EntityType::Person, rule, role)
 }
 
 /// Plain words that are not names when they open a run: sentence-initial function words,
@@ -157,11 +134,11 @@ fn candidate(ctx: &Ctx, a: usize, b: usize, rule: &'static str, role: Option<Str
 fn skip_lead(ctx: &Ctx, run: Run) -> usize {
     let mut s = run.first;
     while s < run.end {
-        let w = ctx.tok(s);
-        let plain = NOT_NAME.contains(&w)
-            || ctx.lex.is_demonym(w)
-            || (ctx.lex.is_common(w)
-                && !ctx.lex.is_given_name(w)
+        let t = ctx.token(s);
+        let plain = t.is(Class::NotName)
+            || t.is(Class::Demonym)
+            || (t.is(Class::Common)
+                && !t.is(Class::GivenName)
                 && (ctx.is_sentence_start(s) || ctx.in_headline(s)));
         if !plain {
             break;
@@ -175,10 +152,7 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     // 1. Title + name: "Air Force Gen. Ada Brook", "Secretary of State Ed Voss".
     if let Some((hs, he)) = honorific(ctx, run) {
         let e = name_end(ctx, he, run);
-        if e > he
-            && ctx.token(he).cap
-            && !ctx.lex.is_demonym(ctx.tok(he))
-            && !NOT_NAME.contains(&ctx.tok(he))
+        if e > he && ctx.token(he).cap && !ctx.is(he, Class::Demonym) && !ctx.is(he, Class::NotName)
         {
             let mut rs = run.first;
             // "Mexico’s President": the possessive before the run is part of the role.
@@ -188,18 +162,18 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
             let role = Span::new(ctx.token(rs).span.start, ctx.token(he - 1).span.end)
                 .of(ctx.text)
                 .to_string();
-            return Some(candidate(ctx, he, e, TITLE, Some(role)));
+            return Some(candidate(ctx, he, e, RuleId::PersonTitle, Some(role)));
         }
     }
     // "YouTuber Kai Renn": a capitalised occupation opening the run.
     let first = ctx.tok(run.first);
-    if run.end - run.first >= 2 && OCCUPATIONS.contains(&first.to_lowercase().as_str()) {
+    if run.end - run.first >= 2 && ctx.is(run.first, Class::Occupation) {
         let e = name_end(ctx, run.first + 1, run);
         return Some(candidate(
             ctx,
             run.first + 1,
             e,
-            OCCUPATION,
+            RuleId::PersonOccupation,
             Some(first.to_string()),
         ));
     }
@@ -212,75 +186,67 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
     for i in s..run.end.saturating_sub(1) {
         // In a headline, a given name that is also a word ("Many", "Will") needs a surname
         // that is not: "… Plan That Has Many Puzzled".
-        let word_pair = ctx.in_headline(i)
-            && ctx.lex.is_common(ctx.tok(i))
-            && ctx.lex.is_common(ctx.tok(i + 1));
+        let word_pair =
+            ctx.in_headline(i) && ctx.is(i, Class::Common) && ctx.is(i + 1, Class::Common);
         if is_given(ctx, i) && !ctx.token(i).possessive && !word_pair {
             let e = name_end(ctx, i, run);
             // "Jordan Health Initiative" names an organisation, not a person.
-            let org_like = super::org::is_head(ctx.tok(run.end - 1));
+            let org_like = ctx.is(run.end - 1, Class::OrgHead);
             if e >= i + 2 && !org_like {
                 let role = (i > s).then(|| span(ctx, s, i).of(ctx.text).to_string());
-                return Some(candidate(ctx, i, e, GIVEN, role));
+                return Some(candidate(ctx, i, e, RuleId::PersonGivenName, role));
             }
         }
     }
     let e = name_end(ctx, s, run);
     let n = e - s;
-    let last = ctx.tok(e - 1);
     // 3. Generational suffix: "Ed Voss Jr."
-    if n >= 2 && SUFFIXES.contains(&last) {
-        return Some(candidate(ctx, s, e, SUFFIX, None));
+    if n >= 2 && ctx.is(e - 1, Class::NameSuffix) {
+        return Some(candidate(ctx, s, e, RuleId::PersonSuffix, None));
     }
-    if e < run.end && SUFFIXES.contains(&ctx.tok(e)) {
-        return Some(candidate(ctx, s, e + 1, SUFFIX, None));
+    if e < run.end && ctx.is(e, Class::NameSuffix) {
+        return Some(candidate(ctx, s, e + 1, RuleId::PersonSuffix, None));
     }
     let looks_like_name = (s..e).all(|i| {
         let w = ctx.tok(i);
-        !ctx.lex.is_demonym(w) && !w.ends_with('.') && w.chars().any(|c| c.is_lowercase())
-    }) && !super::org::is_head(last)
-        && !(n == 1 && crate::cues::is_source_head(&last.to_lowercase()));
+        !ctx.is(i, Class::Demonym) && !w.ends_with('.') && w.chars().any(|c| c.is_lowercase())
+    }) && !ctx.is(e - 1, Class::OrgHead)
+        && !(n == 1 && ctx.is(e - 1, Class::SourceHead));
     if !looks_like_name || ctx.in_headline(s) {
         return None;
     }
     // 4. Next to a speech cue: "said Ed Voss", "Ed Voss said".
-    let after = ctx.next_word(e - 1);
-    let before = ctx.prev_word(s);
+    let after = ctx.next_word(e - 1).map(|_| e);
+    let before = ctx.prev_word(s).map(|_| s - 1);
     // (One adverb may sit between: "Varga then asked", "Reed later said".)
     let after_adverb = after
-        .filter(|w| {
-            matches!(
-                *w,
-                "then" | "later" | "also" | "again" | "once" | "quickly" | "finally"
-            )
-        })
-        .and_then(|_| ctx.next_word(e));
-    if after.is_some_and(is_speech_verb)
-        || after_adverb.is_some_and(is_speech_verb)
-        || before.is_some_and(|w| matches!(w, "said" | "says" | "added" | "wrote"))
+        .filter(|&a| ctx.is(a, Class::CueAdverb))
+        .and_then(|a| ctx.next_word(a).map(|_| a + 1));
+    let speech = |i: Option<usize>| i.is_some_and(|i| ctx.is(i, Class::Speech));
+    if speech(after) || speech(after_adverb) || before.is_some_and(|b| ctx.is(b, Class::BeforeName))
     {
-        return Some(candidate(ctx, s, e, CUE, None));
+        return Some(candidate(ctx, s, e, RuleId::PersonSpeechCue, None));
     }
     // 5. Apposition: "Ed Voss, a retired officer," / "Ed Voss, who ...".
-    if n >= 2 && apposition_role(ctx, e).is_some() {
-        return Some(candidate(ctx, s, e, APPOSITION, None));
+    if n >= 2 && apposition(ctx, e).is_some() {
+        return Some(candidate(ctx, s, e, RuleId::PersonApposition, None));
     }
     // 6. Occupation before: "singer Ola Berg".
-    if before.is_some_and(|w| OCCUPATIONS.contains(&w.to_lowercase().as_str())) {
-        return Some(candidate(ctx, s, e, OCCUPATION, None));
+    if before.is_some_and(|b| ctx.is(b, Class::Occupation)) {
+        return Some(candidate(ctx, s, e, RuleId::PersonOccupation, None));
     }
     None
 }
 
-/// The role in an apposition after token `end` (exclusive): ", a retired CIA officer,".
-/// A relative clause (", who ...") gives `Some("")`: a person, but no role.
-pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
+/// The apposition after token `end` (exclusive): ", a retired CIA officer," gives its role,
+/// ", who ..." says a person without one.
+pub fn apposition(ctx: &Ctx, end: usize) -> Option<Apposition> {
     if end == 0 || end > ctx.seg.tokens.len() {
         return None;
     }
     let after = ctx.token(end - 1).full_end;
     // (A bounded look ahead: an apposition is short, and a long line must stay linear.)
-    let mut stop = (after + 300).min(ctx.text.len());
+    let mut stop = (after + APPOSITION_WINDOW).min(ctx.text.len());
     while !ctx.text.is_char_boundary(stop) {
         stop -= 1;
     }
@@ -305,8 +271,7 @@ pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
         return None;
     };
     if who {
-        // A relative clause marks a person but gives no role.
-        return Some(String::new());
+        return Some(Apposition::Relative);
     }
     let stop = body
         .find([',', ';', '.', '(', '—', '“', '"'])
@@ -320,34 +285,45 @@ pub fn apposition_role(ctx: &Ctx, end: usize) -> Option<String> {
         .unwrap_or("")
         .trim();
     let words = phrase.split_whitespace().count();
-    (1..=10).contains(&words).then(|| phrase.to_string())
+    (1..=MAX_ROLE_WORDS)
+        .contains(&words)
+        .then(|| Apposition::Role(phrase.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Lexicon;
+    use crate::gazetteer::builtin_language_except;
+    use crate::lang::Language;
     use crate::segment::segment;
+    use crate::types::Source;
 
-    fn lex() -> Lexicon {
-        let mut l = Lexicon::default();
+    /// The built-in word classes with small given-name, honorific, common-word and demonym
+    /// lists of the test's own.
+    fn lex() -> Language {
+        let mut l = builtin_language_except(&[
+            "given_names.txt",
+            "honorifics.tsv",
+            "common_words.txt",
+            "demonyms.txt",
+        ]);
         for g in ["Maria", "Paul", "Ada"] {
-            l.given_names.insert(g.into());
+            l.add(g, Class::GivenName);
         }
         for h in ["Gen.", "Mr.", "Director", "President", "Secretary of State"] {
             l.honorifics.push(h.into());
         }
         l.index_honorifics();
         for w in ["is", "the", "why", "quietly", "marsh", "presents"] {
-            l.common_words.insert(w.into());
+            l.add(w, Class::Common);
         }
-        l.demonyms.insert("Russian".into());
+        l.add("Russian", Class::Demonym);
         l
     }
 
-    fn people(text: &str) -> Vec<(String, &'static str, Option<String>)> {
-        let seg = segment(text);
+    fn people(text: &str) -> Vec<(String, RuleId, Option<String>)> {
         let lex = lex();
+        let seg = segment(text, &lex);
         let ctx = Ctx::new(text, &seg, &lex);
         find(&ctx, &super::super::runs(&ctx))
             .into_iter()
@@ -362,68 +338,83 @@ mod tests {
 
     #[test]
     fn table() {
-        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        let cases: &[(&str, &str, RuleId, Option<&str>)] = &[
             (
                 "Air Force Gen. Ada Brook spoke.",
                 "Ada Brook",
-                TITLE,
+                RuleId::PersonTitle,
                 Some("Air Force Gen."),
             ),
             (
                 "The envoy met Secretary of State Len Okafor on Monday.",
                 "Len Okafor",
-                TITLE,
+                RuleId::PersonTitle,
                 Some("Secretary of State"),
             ),
-            ("Later, Mr. Okafor left.", "Okafor", TITLE, Some("Mr.")),
+            (
+                "Later, Mr. Okafor left.",
+                "Okafor",
+                RuleId::PersonTitle,
+                Some("Mr."),
+            ),
             (
                 "Agency Director Paul Marsh said no.",
                 "Paul Marsh",
-                TITLE,
+                RuleId::PersonTitle,
                 Some("Agency Director"),
             ),
             (
                 "They met Maria Lind-Ek in May.",
                 "Maria Lind-Ek",
-                GIVEN,
+                RuleId::PersonGivenName,
                 None,
             ),
             (
                 "It is bad, said Tomas Vrba, a retired army officer.",
                 "Tomas Vrba",
-                CUE,
+                RuleId::PersonSpeechCue,
                 Some("retired army officer"),
             ),
             (
                 "Tomas Vrba, a retired army officer, left.",
                 "Tomas Vrba",
-                APPOSITION,
+                RuleId::PersonApposition,
                 Some("retired army officer"),
             ),
             (
                 "Maria Quietly Presents Her Case",
                 "Maria Quietly",
-                GIVEN,
+                RuleId::PersonGivenName,
                 None,
             ),
             (
                 "The film stars YouTuber Kenzo Ray.",
                 "Kenzo Ray",
-                OCCUPATION,
+                RuleId::PersonOccupation,
                 Some("YouTuber"),
             ),
             (
                 "The film stars singer Kenzo Ray.",
                 "Kenzo Ray",
-                OCCUPATION,
+                RuleId::PersonOccupation,
                 None,
             ),
-            ("The bowler was J. Lind again.", "J. Lind", GIVEN, None),
-            ("TENNIS - MARIA LIND IS BACK", "MARIA LIND", GIVEN, None),
+            (
+                "The bowler was J. Lind again.",
+                "J. Lind",
+                RuleId::PersonGivenName,
+                None,
+            ),
+            (
+                "TENNIS - MARIA LIND IS BACK",
+                "MARIA LIND",
+                RuleId::PersonGivenName,
+                None,
+            ),
             (
                 "We met Maria-Paul Lind today.",
                 "Maria-Paul Lind",
-                GIVEN,
+                RuleId::PersonGivenName,
                 None,
             ),
         ];
