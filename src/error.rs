@@ -7,8 +7,11 @@ use thiserror::Error;
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
 #[error("{file}:{line}: {message}")]
 pub struct GazetteerError {
+    /// The file the problem is in.
     pub file: String,
+    /// 1-based line of the problem.
     pub line: usize,
+    /// What is wrong, and what to do about it.
     pub message: String,
 }
 
@@ -22,31 +25,29 @@ pub struct InputError {
     pub line: Option<usize>,
     /// The document id when it is known.
     pub doc_id: Option<String>,
+    /// What is wrong, and what to do about it.
     pub message: String,
 }
 
 /// Errors that stop a run before or after the documents are processed.
 #[derive(Debug, Error)]
 pub enum Error {
-    #[error("gazetteer errors:\n{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
-    Gazetteer(Vec<GazetteerError>),
+    /// Reading or writing a file (or standard input or output) failed.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file, or `<stdout>`.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
+    /// An input named on the command line does not exist.
     #[error("input {0} does not exist: pass a .txt file, a folder, a .jsonl file or '-'")]
     MissingInput(PathBuf),
-    #[error("writing {}: {source}", path.display())]
-    Csv {
-        path: PathBuf,
-        #[source]
-        source: csv::Error,
-    },
 }
 
 impl Error {
+    /// An [`Error::Io`] on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),

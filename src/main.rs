@@ -1,4 +1,5 @@
-//! The command line: parses arguments and calls the library. Nothing else.
+//! The command line: parses arguments, calls the library, and does all the printing
+//! (progress bar, error messages, summary).
 
 // The pipeline allocates many small vectors per document; mimalloc serves them faster than
 // the system allocator (about a tenth of the run time, measured with perf).
@@ -6,11 +7,13 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::run::{RunConfig, run, stream};
-use whosaid::write::Format;
-use whosaid::{Gazetteers, Options, Pipeline, gazetteer};
+use whosaid::run::{Progress, RunConfig, Silent, run, stream};
+use whosaid::write::{CsvTables, JsonLinesTables};
+use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer};
 
 #[derive(Parser)]
 #[command(
@@ -108,6 +111,51 @@ fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
     Ok(Pipeline::new(gaz, Options { all_quotes }))
 }
 
+/// What `whosaid extract` shows on standard error while it runs: a progress bar when
+/// standard error is a terminal (bytes, rate, ETA), and one line per document that failed;
+/// nothing with -q.
+struct Bar {
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Bar {
+    fn new(quiet: bool) -> Bar {
+        Bar {
+            bar: ProgressBar::hidden(),
+            quiet,
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, total_bytes: Option<u64>) {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = match total_bytes {
+            Some(n) => ProgressBar::new(n).with_style(
+                ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+                    .expect("template"),
+            ),
+            None => ProgressBar::new_spinner()
+                .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}").expect("template")),
+        };
+        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+        self.bar = bar;
+    }
+
+    fn done(&mut self, bytes: usize) {
+        self.bar.inc(bytes as u64);
+    }
+
+    fn failed(&mut self, error: &InputError) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("whosaid: error: {error}"));
+        }
+    }
+}
+
 /// Exit status of a run: 1 when some document failed, `code(e)` when the run itself did.
 fn finished(
     result: Result<whosaid::run::Summary, whosaid::Error>,
@@ -169,16 +217,9 @@ fn main() -> ExitCode {
                 Ok(p) => p,
                 Err(code) => return code,
             };
-            let format = match format {
-                FormatArg::Csv => Format::Csv,
-                FormatArg::Jsonl => Format::JsonLines,
-            };
             let config = RunConfig {
                 inputs,
-                out,
-                format,
                 threads: args.threads,
-                quiet,
             };
             let code = |e: &whosaid::Error| {
                 if matches!(e, whosaid::Error::MissingInput(_)) {
@@ -187,14 +228,24 @@ fn main() -> ExitCode {
                     1
                 }
             };
-            finished(run(&pipeline, &config), quiet, code)
+            let mut bar = Bar::new(quiet);
+            let result = match format {
+                FormatArg::Csv => run(&pipeline, &config, &CsvTables { dir: out }, &mut bar),
+                FormatArg::Jsonl => {
+                    run(&pipeline, &config, &JsonLinesTables { dir: out }, &mut bar)
+                }
+            };
+            bar.bar.finish_and_clear();
+            finished(result, quiet, code)
         }
         Command::Stream { run: args } => {
             let pipeline = match pipeline(&args) {
                 Ok(p) => p,
                 Err(code) => return code,
             };
-            finished(stream(&pipeline, args.threads), quiet, |_| 1)
+            // Stream output is for other programs: no progress bar, and failed documents
+            // are reported in the output, not on stderr.
+            finished(stream(&pipeline, args.threads, &mut Silent), quiet, |_| 1)
         }
         Command::Gazetteer {
             command: GazCommand::Check { dir },

@@ -7,39 +7,43 @@ use crate::Pipeline;
 use crate::error::{Error, InputError};
 use crate::read;
 use crate::read::Pending;
-use crate::types::{Document, Extraction};
-use crate::write::{self, Format, Rendered, Sink};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use crate::types::Document;
+use crate::write::{Format, Stream};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
-/// What to run on and where to write.
+pub use crate::write::Outcome;
+
+/// What to run on; where and how to write is the [`Format`] given to [`run`].
 #[derive(Debug, Clone)]
 pub struct RunConfig {
+    /// `.txt` files, folders of them, `.jsonl` files, or `-` for JSON lines on stdin.
     pub inputs: Vec<PathBuf>,
-    pub out: PathBuf,
-    pub format: Format,
-    /// 0 means all cores.
+    /// Worker threads; 0 means all cores.
     pub threads: usize,
-    pub quiet: bool,
 }
 
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
+    /// Documents extracted.
     pub documents: usize,
+    /// Documents that could not be read or extracted.
     pub errors: usize,
+    /// Warnings (unclosed quotation marks and the like) over all documents.
     pub warnings: usize,
+    /// Bytes of text extracted.
     pub bytes: usize,
+    /// Wall-clock time from the start until the last document was written.
     pub seconds: f64,
 }
 
 impl Summary {
+    /// One line for the user: counts, size, time and rate.
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
         let rate = if self.seconds > 0.0 {
@@ -54,6 +58,28 @@ impl Summary {
     }
 }
 
+/// What a run reports while it goes. The library never prints: the caller (the command
+/// line) turns these calls into a progress bar and messages. The calls come from the
+/// thread that called [`run`], [`stream`] or [`drive`], documents in input order; every
+/// method does nothing unless implemented.
+pub trait Progress {
+    /// The documents are about to be read; `total_bytes` is the size of the input files,
+    /// `None` when it is not known (standard input).
+    fn start(&mut self, _total_bytes: Option<u64>) {}
+
+    /// A document was extracted and written; `bytes` is the size of its text.
+    fn done(&mut self, _bytes: usize) {}
+
+    /// A document could not be read or extracted; its error row was written.
+    fn failed(&mut self, _error: &InputError) {}
+}
+
+/// A [`Progress`] that ignores everything.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Documents and bytes that may be in flight (read but not yet written): enough to keep
 /// every worker busy while one works through a long document, small enough to keep memory
 /// flat whatever the input's size.
@@ -63,13 +89,10 @@ const WINDOW_BYTES: usize = 64 << 20;
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// One document's outcome.
-pub type Outcome = Result<(Document, Extraction), InputError>;
-
-/// What the writer thread receives per document: its rendered rows, and what the summary
-/// and the error messages need.
-struct Done {
-    rendered: Rendered,
+/// What the writer thread receives per document: its rendered output, and what the
+/// summary and the progress reports need.
+struct Done<R> {
+    rendered: R,
     bytes: usize,
     warnings: usize,
     error: Option<InputError>,
@@ -102,22 +125,24 @@ impl InFlight {
 }
 
 /// Reads `docs`, resolves and extracts them on `threads` worker threads (each takes the
-/// next document as soon as it is free), renders each outcome there with `render`, and
-/// hands the rendered rows to `write` in input order. Reading, extracting and writing
-/// overlap; a window bounds what is in flight.
-pub fn drive<I, R, W>(
+/// next document as soon as it is free; 0 means all cores), renders each outcome there
+/// with `format`, and hands the rendered documents to the format's writer in input order,
+/// reporting each to `progress`. Reading, extracting and writing overlap; a window bounds
+/// what is in flight. The writer is finished once every document is written; when the run
+/// fails it is dropped unfinished.
+pub fn drive<I, F>(
     pipeline: &Pipeline,
     docs: I,
     threads: usize,
-    render: R,
-    mut write: W,
+    format: &F,
+    progress: &mut dyn Progress,
 ) -> Result<Summary, Error>
 where
     I: Iterator<Item = Pending> + Send,
-    R: Fn(&Outcome) -> Rendered + Sync,
-    W: FnMut(&Rendered, usize, Option<&InputError>) -> Result<(), Error> + Send,
+    F: Format + ?Sized,
 {
     let started = Instant::now();
+    let mut out = format.open()?;
     let threads = if threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -125,7 +150,7 @@ where
     };
     let (todo_tx, todo_rx) = sync_channel::<(usize, usize, Vec<Pending>)>(threads * 4);
     let todo_rx = Mutex::new(todo_rx);
-    let (done_tx, done_rx) = sync_channel::<(usize, usize, Vec<Done>)>(threads * 4);
+    let (done_tx, done_rx) = sync_channel::<(usize, usize, Vec<Done<F::Rendered>>)>(threads * 4);
     let window = InFlight {
         state: Mutex::new((0, 0)),
         freed: Condvar::new(),
@@ -156,7 +181,7 @@ where
             }
         });
         for _ in 0..threads {
-            let (todo_rx, done_tx, render) = (&todo_rx, done_tx.clone(), &render);
+            let (todo_rx, done_tx) = (&todo_rx, done_tx.clone());
             scope.spawn(move || {
                 loop {
                     let next = todo_rx.lock().expect("work queue lock").recv();
@@ -165,7 +190,7 @@ where
                         .into_iter()
                         .map(|p| {
                             let outcome = extract_one(pipeline, p.resolve());
-                            let rendered = render(&outcome);
+                            let rendered = format.render(&outcome);
                             match outcome {
                                 Ok((doc, ex)) => Done {
                                     rendered,
@@ -191,7 +216,7 @@ where
         drop(done_tx);
         // Put results back in input order as they arrive.
         let mut summary = Summary::default();
-        let mut pending: BTreeMap<usize, (usize, Vec<Done>)> = BTreeMap::new();
+        let mut pending = BTreeMap::new();
         let mut next = 0;
         let mut failed = None;
         for (seq, held, done) in done_rx {
@@ -211,8 +236,13 @@ where
                         }
                         Some(_) => summary.errors += 1,
                     }
-                    if let Err(e) = write(&d.rendered, d.bytes, d.error.as_ref()) {
+                    if let Err(e) = out.write(&d.rendered) {
                         failed = Some(e);
+                        break;
+                    }
+                    match &d.error {
+                        None => progress.done(d.bytes),
+                        Some(e) => progress.failed(e),
                     }
                 }
             }
@@ -221,6 +251,7 @@ where
             return Err(e);
         }
         summary.seconds = started.elapsed().as_secs_f64();
+        out.finish()?;
         Ok(summary)
     })
 }
@@ -239,23 +270,6 @@ fn extract_one(pipeline: &Pipeline, d: Result<Document, InputError>) -> Outcome 
     }
 }
 
-/// A progress bar on standard error when it is a terminal (documents, MB, rate, ETA).
-fn progress(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-    }
-    let bar = match total_bytes {
-        Some(n) => ProgressBar::new(n).with_style(
-            ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
-                .expect("template"),
-        ),
-        None => ProgressBar::new_spinner()
-            .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}").expect("template")),
-    };
-    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
-    bar
-}
-
 /// Total size of the input files, for the progress bar; `None` when reading stdin.
 fn total_bytes(sources: &[read::Source]) -> Option<u64> {
     sources.iter().try_fold(0u64, |acc, s| match s {
@@ -266,60 +280,33 @@ fn total_bytes(sources: &[read::Source]) -> Option<u64> {
     })
 }
 
-/// `whosaid extract`: runs the pipeline over every input and writes the tables.
-pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<Summary, Error> {
+/// `whosaid extract`: runs the pipeline over every input and writes it in `format`.
+pub fn run<F: Format + ?Sized>(
+    pipeline: &Pipeline,
+    config: &RunConfig,
+    format: &F,
+    progress: &mut dyn Progress,
+) -> Result<Summary, Error> {
     let sources = read::sources(&config.inputs)?;
-    let bar = progress(total_bytes(&sources), config.quiet);
-    let mut out = Sink::create(&config.out, config.format)?;
-    let (quiet, format) = (config.quiet, config.format);
-    let render = |o: &Outcome| match o {
-        Ok((doc, ex)) => write::render(&write::rows(doc, ex, &doc.source), format),
-        Err(e) => write::render_error(e, format),
-    };
-    let summary = drive(
+    progress.start(total_bytes(&sources));
+    drive(
         pipeline,
         read::documents(sources),
         config.threads,
-        render,
-        |r, bytes, err| {
-            match err {
-                None => bar.inc(bytes as u64),
-                Some(e) if !quiet => bar.suspend(|| eprintln!("whosaid: error: {e}")),
-                Some(_) => {}
-            }
-            out.append(r)
-        },
-    )?;
-    bar.finish_and_clear();
-    out.finish()?;
-    Ok(summary)
+        format,
+        progress,
+    )
 }
 
-/// `whosaid stream`: JSON lines in on standard input, one JSON line out per input line, in
-/// input order: `{"id", "entities", "mentions", "claims", "warnings"}`, or `{"id", "error"}`
-/// for a line that could not be read. Made to run under Spark's `RDD.pipe`, Hadoop
-/// Streaming, `xargs` or GNU parallel.
-pub fn stream(pipeline: &Pipeline, threads: usize) -> Result<Summary, Error> {
+/// `whosaid stream`: JSON lines in on standard input, one JSON line out per input line on
+/// standard output, in input order (see [`Stream`]).
+pub fn stream(
+    pipeline: &Pipeline,
+    threads: usize,
+    progress: &mut dyn Progress,
+) -> Result<Summary, Error> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let docs = read::JsonLines::new("-".to_string(), "stdin".to_string(), stdin);
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let render = |o: &Outcome| {
-        let mut line = match o {
-            Ok((doc, ex)) => serde_json::to_vec(&write::rows(doc, ex, &doc.source)),
-            Err(e) => serde_json::to_vec(
-                &serde_json::json!({"id": e.doc_id, "error": write::error_row(e)}),
-            ),
-        }
-        .expect("a record serialises");
-        line.push(b'\n');
-        let mut r = Rendered::default();
-        r.tables[0] = line;
-        r
-    };
-    let io = |e: std::io::Error| Error::io("<stdout>", e);
-    let summary = drive(pipeline, docs, threads, render, |r, _, _| {
-        out.write_all(&r.tables[0]).map_err(io)
-    })?;
-    out.flush().map_err(io)?;
-    Ok(summary)
+    progress.start(None);
+    drive(pipeline, docs, threads, &Stream, progress)
 }

@@ -1,0 +1,164 @@
+//! The table formats: entities, mentions, claims and errors as four CSV or JSON-lines
+//! files in one folder.
+
+use super::{Format, Outcome, Writer, error_row, rows};
+use crate::error::Error;
+use serde::Serialize;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// One document's rows, already formatted: the bytes to append to each table (entities,
+/// mentions, claims, errors). Rendering runs on the worker threads, so the writer thread
+/// only copies bytes, in input order.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The bytes for each table, in the order entities, mentions, claims, errors.
+    pub tables: [Vec<u8>; 4],
+}
+
+/// CSV tables (`entities.csv`, `mentions.csv`, `claims.csv`, `errors.csv`, each with a
+/// header line) in a folder, created if missing.
+#[derive(Debug, Clone)]
+pub struct CsvTables {
+    /// The output folder.
+    pub dir: PathBuf,
+}
+
+/// JSON-lines tables (`entities.jsonl`, ...; one object a row, no header) in a folder,
+/// created if missing.
+#[derive(Debug, Clone)]
+pub struct JsonLinesTables {
+    /// The output folder.
+    pub dir: PathBuf,
+}
+
+impl Format for CsvTables {
+    type Rendered = Rendered;
+
+    fn render(&self, outcome: &Outcome) -> Rendered {
+        render(outcome, Syntax::Csv)
+    }
+
+    fn open(&self) -> Result<Box<dyn Writer<Rendered>>, Error> {
+        Ok(Box::new(TableWriter::create(&self.dir, "csv", true)?))
+    }
+}
+
+impl Format for JsonLinesTables {
+    type Rendered = Rendered;
+
+    fn render(&self, outcome: &Outcome) -> Rendered {
+        render(outcome, Syntax::JsonLines)
+    }
+
+    fn open(&self) -> Result<Box<dyn Writer<Rendered>>, Error> {
+        Ok(Box::new(TableWriter::create(&self.dir, "jsonl", false)?))
+    }
+}
+
+/// How rows are written into a table.
+#[derive(Clone, Copy)]
+enum Syntax {
+    Csv,
+    JsonLines,
+}
+
+/// A document's rows for the four tables, or its error row.
+fn render(outcome: &Outcome, syntax: Syntax) -> Rendered {
+    let mut r = Rendered::default();
+    match outcome {
+        Ok((doc, ex)) => {
+            let rows = rows(doc, ex, &doc.source);
+            push_rows(&mut r.tables[0], &rows.entities, syntax);
+            push_rows(&mut r.tables[1], &rows.mentions, syntax);
+            push_rows(&mut r.tables[2], &rows.claims, syntax);
+            push_rows(&mut r.tables[3], &rows.warnings, syntax);
+        }
+        Err(e) => push_rows(&mut r.tables[3], &[error_row(e)], syntax),
+    }
+    r
+}
+
+fn push_rows<T: Serialize>(out: &mut Vec<u8>, rows: &[T], syntax: Syntax) {
+    if rows.is_empty() {
+        return;
+    }
+    match syntax {
+        Syntax::Csv => {
+            // A small buffer: the rows go straight into `out`, itself in memory.
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .buffer_capacity(1024)
+                .from_writer(std::mem::take(out));
+            for r in rows {
+                // Writing into memory cannot fail; a row that cannot serialise would be a bug.
+                w.serialize(r).expect("CSV row serialises");
+            }
+            *out = w.into_inner().expect("in-memory CSV writer flushes");
+        }
+        Syntax::JsonLines => {
+            for r in rows {
+                serde_json::to_writer(&mut *out, r).expect("JSON row serialises");
+                out.push(b'\n');
+            }
+        }
+    }
+}
+
+const NAMES: [&str; 4] = ["entities", "mentions", "claims", "errors"];
+
+#[rustfmt::skip]
+const HEADERS: [&[&str]; 4] = [
+    &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
+    &["doc_id", "entity_id", "start", "end", "text", "type", "source"],
+    &["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type", "speaker_role", "cue",
+      "start", "end", "text", "rule", "confidence"],
+    &["doc_id", "source", "line", "level", "message"],
+];
+
+/// The four tables of a run, each written to a temporary file in the output folder and
+/// renamed into place by `finish`; dropped unfinished, the temporary files go away.
+struct TableWriter {
+    outs: Vec<(BufWriter<NamedTempFile>, PathBuf)>,
+}
+
+impl TableWriter {
+    /// Creates `dir` if needed and the four temporary files in it, for tables named
+    /// `<table>.<ext>`; with `headers`, each starts with its CSV header line.
+    fn create(dir: &Path, ext: &str, headers: bool) -> Result<TableWriter, Error> {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut outs = Vec::with_capacity(4);
+        for (name, header) in NAMES.iter().zip(HEADERS) {
+            let path = dir.join(format!("{name}.{ext}"));
+            let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+            let mut buf = BufWriter::with_capacity(1 << 17, tmp);
+            if headers {
+                writeln!(buf, "{}", header.join(",")).map_err(|e| Error::io(&path, e))?;
+            }
+            outs.push((buf, path));
+        }
+        Ok(TableWriter { outs })
+    }
+}
+
+impl Writer<Rendered> for TableWriter {
+    fn write(&mut self, doc: &Rendered) -> Result<(), Error> {
+        for ((w, path), bytes) in self.outs.iter_mut().zip(&doc.tables) {
+            w.write_all(bytes).map_err(|e| Error::io(&*path, e))?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), Error> {
+        for (w, path) in self.outs {
+            let tmp = w
+                .into_inner()
+                .map_err(|e| Error::io(&path, e.into_error()))?;
+            tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+            tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        }
+        Ok(())
+    }
+}
