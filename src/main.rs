@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::run::{Progress, RunConfig, Silent, run, stream};
 use whosaid::write::{CsvTables, JsonLinesTables};
-use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer};
+use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
 
 #[derive(Parser)]
 #[command(
@@ -79,6 +79,20 @@ enum Command {
         #[command(subcommand)]
         command: GazCommand,
     },
+    /// List every rule: id, stage, confidence, reason and the examples it must and must
+    /// not match.
+    Rules {
+        /// Output format (markdown: the README's table).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: RulesFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Csv,
+    Jsonl,
+    Markdown,
 }
 
 #[derive(Subcommand)]
@@ -197,7 +211,7 @@ fn main() -> ExitCode {
     // so in one line rather than with a backtrace, and not at all with -q.
     let quiet = match &cli.command {
         Command::Extract { run, .. } | Command::Stream { run } => run.quiet,
-        Command::Gazetteer { .. } => false,
+        Command::Gazetteer { .. } | Command::Rules { .. } => false,
     };
     std::panic::set_hook(Box::new(move |info| {
         if !quiet {
@@ -246,6 +260,15 @@ fn main() -> ExitCode {
             // Stream output is for other programs: no progress bar, and failed documents
             // are reported in the output, not on stderr.
             finished(stream(&pipeline, args.threads, &mut Silent), quiet, |_| 1)
+        }
+        Command::Rules { format } => {
+            let out = match format {
+                RulesFormat::Csv => registry::csv(),
+                RulesFormat::Jsonl => registry::jsonl(),
+                RulesFormat::Markdown => registry::markdown(),
+            };
+            print!("{out}");
+            ExitCode::SUCCESS
         }
         Command::Gazetteer {
             command: GazCommand::Check { dir },

@@ -84,7 +84,7 @@ registry! {
         must ["Gen. Tomas Vrba inspected the harbour in Dunmore on Monday."],
         must_not ["The Gen. Assembly met in Dunmore on Monday."];
     PersonGivenName = "person.given-name", Match, None,
-        "a known given name followed by capitalised words is a full name: \"Maria Lindqvist\"",
+        "a known given name (or an initial, or a capitalised or hyphenated given name) followed by capitalised words is a full name: \"Maria Lindqvist\"",
         must ["Ada Brook opened the new library in Kelso on Tuesday."],
         must_not ["Brook Street in Kelso was closed on Tuesday."];
     PersonSpeechCue = "person.speech-cue", Match, None,
@@ -160,7 +160,7 @@ registry! {
         must ["Ada Brook said residents are “deeply worried” about the bridge."],
         must_not ["Residents are “deeply worried” about the bridge."];
     QuoteColon = "quote.colon", Attribute, Some(0.6),
-        "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote",
+        "Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote with a colon, also from a paragraph ending in a colon",
         must ["Ada Brook praises the plan: “It is the best route we have.”"],
         must_not ["The plan is simple: “rebuild the bridge first.”"];
     QuoteNextSentence = "quote.next-sentence", Attribute, Some(0.7),
@@ -230,8 +230,8 @@ pub struct RuleRow {
     pub id: &'static str,
     /// The stage whose rows carry it.
     pub stage: &'static str,
-    /// The confidence of its claims, empty for mention rules.
-    pub confidence: String,
+    /// The confidence of its claims; none for mention rules.
+    pub confidence: Option<f32>,
     /// Why the rule exists.
     pub reason: &'static str,
     /// Texts it must match.
@@ -247,15 +247,49 @@ pub fn rows() -> Vec<RuleRow> {
         .map(|&r| RuleRow {
             id: r.as_str(),
             stage: r.stage().as_str(),
-            confidence: r
-                .confidence()
-                .map(|c| format!("{c:.2}"))
-                .unwrap_or_default(),
+            confidence: r.confidence(),
             reason: r.reason(),
             must_match: r.must_match().to_vec(),
             must_not_match: r.must_not_match().to_vec(),
         })
         .collect()
+}
+
+/// A confidence as the claims table writes it ("0.85"), empty for none.
+fn confidence_text(c: Option<f32>) -> String {
+    c.map(|c| format!("{c:.2}")).unwrap_or_default()
+}
+
+/// The registry as CSV: `id,stage,confidence,reason,must_match,must_not_match`, examples
+/// `|`-separated as the list columns of the output tables are.
+pub fn csv() -> String {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    for r in rows() {
+        // Writing into memory cannot fail.
+        w.serialize((
+            r.id,
+            r.stage,
+            confidence_text(r.confidence),
+            r.reason,
+            r.must_match.join("|"),
+            r.must_not_match.join("|"),
+        ))
+        .expect("a registry row serialises");
+    }
+    let body = w.into_inner().expect("in-memory CSV writer flushes");
+    let mut out = String::from("id,stage,confidence,reason,must_match,must_not_match\n");
+    out.push_str(&String::from_utf8_lossy(&body));
+    out
+}
+
+/// The registry as JSON lines, one rule a line, examples as arrays.
+pub fn jsonl() -> String {
+    let mut out = String::new();
+    for r in rows() {
+        out.push_str(&serde_json::to_string(&r).expect("a registry row serialises"));
+        out.push('\n');
+    }
+    out
 }
 
 /// The registry as a Markdown table (`id | stage | confidence | reason`), as the README
@@ -267,7 +301,7 @@ pub fn markdown() -> String {
             "| `{}` | {} | {} | {} |\n",
             r.id,
             r.stage,
-            r.confidence,
+            confidence_text(r.confidence),
             r.reason.replace('|', "\\|")
         ));
     }
