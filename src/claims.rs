@@ -1,9 +1,9 @@
 //! Stage 8: reported speech without quotation marks ("officials say that ...", "..., according
 //! to former officers"): one claim per sentence and source, with the content span.
 
-use crate::attribute::{Attributor, Found};
 use crate::lang::Class;
 use crate::registry::RuleId;
+use crate::sources::{DocView, Found, Sources};
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
 
 /// A claim's content has at least this many words outside quotation marks.
@@ -14,7 +14,9 @@ const TOLD_THAT_TOKENS: usize = 14;
 const THAT_AFTER_CUE_TOKENS: usize = 7;
 
 /// Finds reported-speech claims. `used_cues` are tokens already spent on quote attribution.
-pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
+pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
+    let sources = Sources::new(doc);
+    let at = &sources;
     let used_cues: rustc_hash::FxHashSet<usize> = used_cues.iter().copied().collect();
     let seg = at.seg;
     let text = at.text;
@@ -160,7 +162,7 @@ pub fn find(at: &Attributor, used_cues: &[usize]) -> Vec<Claim> {
 
 /// "Ada Brook: The port will reopen." / "BROOK: We are ready.": a name opening a sentence
 /// (a headline or a transcript line), a colon, and what follows as the content.
-fn colon_claim(at: &Attributor, si: usize) -> Option<Claim> {
+fn colon_claim(at: &Sources, si: usize) -> Option<Claim> {
     let s = at.seg.sentences[si];
     let text = at.text;
     if s.end_token - s.first_token < 4 {
@@ -186,13 +188,13 @@ fn colon_claim(at: &Attributor, si: usize) -> Option<Claim> {
 }
 
 /// "told The Times that …": a reported clause follows within a few words.
-fn told_that(at: &Attributor, c: usize, end: usize) -> bool {
+fn told_that(at: &Sources, c: usize, end: usize) -> bool {
     (c + 1..end.min(c + TOLD_THAT_TOKENS)).any(|k| at.tok(k) == "that")
 }
 
 /// The reported content: after the cue (and "that") when the cue opens the sentence's
 /// report, else the part before the source.
-fn content_span(at: &Attributor, si: usize, c: usize, speakers: &[Found], according: bool) -> Span {
+fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according: bool) -> Span {
     let s = at.seg.sentences[si];
     let text = at.text;
     let sent = s.span;
@@ -243,7 +245,7 @@ fn content_span(at: &Attributor, si: usize, c: usize, speakers: &[Found], accord
     trim(Span::new(start, sent.end))
 }
 
-fn words_outside_quotes(at: &Attributor, sp: Span) -> usize {
+fn words_outside_quotes(at: &Sources, sp: Span) -> usize {
     let first = at.seg.token_at_or_after(sp.start);
     at.seg.tokens[first..]
         .iter()

@@ -26,6 +26,7 @@ pub mod resolve;
 pub mod rules;
 pub mod run;
 pub mod segment;
+pub mod sources;
 pub mod types;
 pub mod words;
 pub mod write;
@@ -36,7 +37,6 @@ pub use lang::Language;
 pub use registry::RuleId;
 pub use types::*;
 
-use attribute::Attributor;
 use matcher::GazMatcher;
 
 /// What to extract beyond the defaults.
@@ -84,12 +84,19 @@ impl Pipeline {
         let mut warnings = Vec::new();
         let mut quotes = quotes::find(text, &mut warnings);
         quotes::classify(text, &seg, lang, &mut quotes);
-        let attributor = Attributor::new(text, &seg, lang, &mentions, &entities, &quotes);
-        let (mut claims, used) = attributor.quotes(&quotes);
+        let view = sources::DocView {
+            text,
+            seg: &seg,
+            lang,
+            mentions: &mentions,
+            entities: &entities,
+            quotes: &quotes,
+        };
+        let (mut claims, used) = attribute::attribute(&view);
         if !self.options.all_quotes {
             claims.retain(|c| c.rule != RuleId::QuoteNotSpeech);
         }
-        claims.extend(claims::find(&attributor, &used));
+        claims.extend(claims::find(&view, &used));
         claims.sort_by_key(|c| (c.content.start, c.content.end));
         Extraction {
             doc_id: doc.id.clone(),

@@ -2,8 +2,8 @@
 //! the least certain, until one names its speaker. Each rung is a unit with its rule id;
 //! titles, scare quotes and nicknames are passed through as not speech.
 
-use super::{Attributor, Found};
 use crate::registry::RuleId;
+use crate::sources::{Found, Sources};
 use crate::types::{Claim, ClaimKind, EntityType, Quote, QuoteKind};
 
 /// A speaker found for a quote: who, by which cue, by which rung.
@@ -74,7 +74,7 @@ fn hit(speaker: Found, cue: Option<String>, spent: Option<usize>) -> Hit {
 pub struct Rung {
     /// The rule its attributions carry.
     pub rule: RuleId,
-    find: fn(&Attributor, &QuoteAt) -> Option<Hit>,
+    find: fn(&Sources, &QuoteAt) -> Option<Hit>,
 }
 
 /// The rungs, most certain first.
@@ -92,98 +92,101 @@ pub const SIEVE: &[Rung] = &[
     Rung { rule: RuleId::QuotePreviousSentence, find: previous_sentence },
 ];
 
-impl<'a> Attributor<'a> {
-    /// Attributes every speech quote; other quotes get `quote.not-speech`. Returns the
-    /// claims and the cue tokens that direct quotes spent.
-    pub fn quotes(&self, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
-        let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
-        let mut used = Vec::new();
-        for (qi, q) in quotes.iter().enumerate() {
-            if !q.kind.is_speech() {
-                out.push(Claim {
-                    kind: q.kind.into(),
-                    speaker: None,
-                    cue: None,
-                    content: q.content,
-                    rule: RuleId::QuoteNotSpeech,
-                    confidence: RuleId::QuoteNotSpeech.claim_confidence(),
-                });
-                continue;
-            }
-            let at = self.quote_at(q, &quotes[..qi], &out);
-            let got = SIEVE.iter().find_map(|rung| {
-                (rung.find)(self, &at).map(|h| Attribution {
-                    speaker: h.speaker,
-                    cue: h.cue,
-                    rule: rung.rule,
-                    spent: h.spent,
-                })
+/// Attributes every speech quote; other quotes get `quote.not-speech`. Returns the claims
+/// and the cue tokens that direct quotes spent.
+pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
+    let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
+    let mut used = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if !q.kind.is_speech() {
+            out.push(Claim {
+                kind: q.kind.into(),
+                speaker: None,
+                cue: None,
+                content: q.content,
+                rule: RuleId::QuoteNotSpeech,
+                confidence: RuleId::QuoteNotSpeech.claim_confidence(),
             });
-            // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
-            // that is a claim of its own.
-            if q.kind == QuoteKind::Direct
-                && let Some(c) = got.as_ref().and_then(|a| a.spent)
-            {
-                used.push(c);
-            }
-            let claim = match got {
-                Some(a) => Claim {
-                    kind: ClaimKind::from(q.kind),
-                    speaker: Some(a.speaker.speaker),
-                    cue: a.cue,
-                    content: q.content,
-                    rule: a.rule,
-                    confidence: a.rule.claim_confidence(),
-                },
-                None => Claim {
-                    kind: ClaimKind::from(q.kind),
-                    speaker: None,
-                    cue: None,
-                    content: q.content,
-                    rule: RuleId::QuoteUnattributed,
-                    confidence: RuleId::QuoteUnattributed.claim_confidence(),
-                },
-            };
-            out.push(claim);
+            continue;
         }
-        (out, used)
-    }
-
-    fn quote_at<'q>(&self, q: &'q Quote, earlier: &'q [Quote], done: &'q [Claim]) -> QuoteAt<'q> {
-        let seg = self.seg;
-        let s_open = seg.sentence_at(q.outer.start);
-        QuoteAt {
-            q,
-            s_open,
-            s_close: seg.sentence_at(q.outer.end.saturating_sub(1)),
-            first: seg.sentences[s_open].first_token,
-            before_end: seg.token_at_or_after(q.outer.start),
-            after: seg.token_at_or_after(q.outer.end),
-            earlier,
-            done,
+        let place = quote_at(at, q, &quotes[..qi], &out);
+        let got = SIEVE.iter().find_map(|rung| {
+            (rung.find)(at, &place).map(|h| Attribution {
+                speaker: h.speaker,
+                cue: h.cue,
+                rule: rung.rule,
+                spent: h.spent,
+            })
+        });
+        // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
+        // that is a claim of its own.
+        if q.kind == QuoteKind::Direct
+            && let Some(c) = got.as_ref().and_then(|a| a.spent)
+        {
+            used.push(c);
         }
+        let claim = match got {
+            Some(a) => Claim {
+                kind: ClaimKind::from(q.kind),
+                speaker: Some(a.speaker.speaker),
+                cue: a.cue,
+                content: q.content,
+                rule: a.rule,
+                confidence: a.rule.claim_confidence(),
+            },
+            None => Claim {
+                kind: ClaimKind::from(q.kind),
+                speaker: None,
+                cue: None,
+                content: q.content,
+                rule: RuleId::QuoteUnattributed,
+                confidence: RuleId::QuoteUnattributed.claim_confidence(),
+            },
+        };
+        out.push(claim);
     }
+    (out, used)
+}
 
-    /// The token right after the closing mark, when only a comma or a dash separates them
-    /// inside the closing sentence: where "said Ada Brook" or "Ada Brook said" starts.
-    fn right_after(&self, at: &QuoteAt) -> Option<usize> {
-        let k = at.after;
-        let seg = self.seg;
-        let ok = k < seg.tokens.len()
-            && seg.tokens[k].sentence == at.s_close
-            && !self.in_quote(seg.tokens[k].span.start)
-            && self.text[at.q.outer.end..seg.tokens[k].span.start]
-                .trim()
-                .chars()
-                .all(|c| matches!(c, ',' | '—' | '–' | '-'));
-        ok.then_some(k)
+fn quote_at<'q>(
+    at: &Sources,
+    q: &'q Quote,
+    earlier: &'q [Quote],
+    done: &'q [Claim],
+) -> QuoteAt<'q> {
+    let seg = at.seg;
+    let s_open = seg.sentence_at(q.outer.start);
+    QuoteAt {
+        q,
+        s_open,
+        s_close: seg.sentence_at(q.outer.end.saturating_sub(1)),
+        first: seg.sentences[s_open].first_token,
+        before_end: seg.token_at_or_after(q.outer.start),
+        after: seg.token_at_or_after(q.outer.end),
+        earlier,
+        done,
     }
+}
+
+/// The token right after the closing mark, when only a comma or a dash separates them
+/// inside the closing sentence: where "said Ada Brook" or "Ada Brook said" starts.
+fn right_after(at: &Sources, q: &QuoteAt) -> Option<usize> {
+    let k = q.after;
+    let seg = at.seg;
+    let ok = k < seg.tokens.len()
+        && seg.tokens[k].sentence == q.s_close
+        && !at.in_quote(seg.tokens[k].span.start)
+        && at.text[q.q.outer.end..seg.tokens[k].span.start]
+            .trim()
+            .chars()
+            .all(|c| matches!(c, ',' | '—' | '–' | '-'));
+    ok.then_some(k)
 }
 
 /// “…,” said Ada Brook. / “…,” saying …: the cue right after the quote, the speaker after it
 /// (or the clause's subject for a participle).
-fn after_cue_speaker(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
-    let k = at.right_after(q)?;
+fn after_cue_speaker(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let k = right_after(at, q)?;
     if !at.is_cue(k) {
         return None;
     }
@@ -198,8 +201,8 @@ fn after_cue_speaker(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 
 /// “…,” Ada Brook said. / “…,” Ola Berg, the firm's director, said: the speaker after the
 /// quote, then the cue.
-fn after_speaker_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
-    let k = at.right_after(q)?;
+fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let k = right_after(at, q)?;
     let seg = at.seg;
     for c in k + 1..(k + AFTER_QUOTE_TOKENS).min(seg.tokens.len()) {
         if seg.tokens[c].sentence != q.s_close || at.in_quote(seg.tokens[c].span.start) {
@@ -239,15 +242,15 @@ fn after_speaker_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 }
 
 /// “…,” Brook charged. / “…,” he continued.: a person and any verb closing the clause.
-fn after_speaker_verb(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
-    let k = at.right_after(q)?;
+fn after_speaker_verb(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let k = right_after(at, q)?;
     let f = at.person_then_verb(k, q.s_close)?;
     let verb = at.seg.token_at_or_after(f.end);
     Some(hit(f, Some(at.tok(verb).to_string()), None))
 }
 
 /// Ada Brook said: “…” / according to Ada Brook, “…”: a cue right before the opening mark.
-fn cue_before(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn cue_before(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     for c in (q.first..q.before_end).rev().take(BEFORE_QUOTE_TOKENS) {
         if at.in_quote(seg.tokens[c].span.start) {
@@ -275,7 +278,7 @@ fn cue_before(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 }
 
 /// X said they are “deeply worried”: a cue elsewhere in the quote's sentences, nearest first.
-fn sentence_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let last = seg.sentences[q.s_close]
         .end_token
@@ -301,7 +304,7 @@ fn sentence_cue(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 }
 
 /// Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote.
-fn colon_subject(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn colon_subject(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     if !at.text[..q.q.outer.start].trim_end().ends_with(':') {
         return None;
     }
@@ -311,7 +314,7 @@ fn colon_subject(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 }
 
 /// “…” Brook said.: no cue in the sentence, a short attribution sentence follows.
-fn next_sentence(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn next_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let next = q.s_close + 1;
     if next >= seg.sentences.len()
@@ -333,7 +336,7 @@ fn next_sentence(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 }
 
 /// No cue: the previous quote of the same paragraph had a speaker.
-fn continuation(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let para = seg.sentences[q.s_open].paragraph;
     for (pq, pc) in q.earlier.iter().zip(q.done).rev().take(CONTINUATION_QUOTES) {
@@ -355,7 +358,7 @@ fn continuation(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 
 /// A paragraph that ends with a colon introduces the quote that opens the next: "The
 /// foundation describes itself this way:\n“Everywhere we go …”".
-fn colon_paragraph(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn colon_paragraph(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let para = seg.sentences[q.s_open].paragraph;
     if q.s_open == 0
@@ -375,7 +378,7 @@ fn colon_paragraph(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
 
 /// The sentence before, in the same paragraph, reports a named speaker: "Brook announced
 /// the lawsuit on Monday. “We are seeking a court order …”".
-fn previous_sentence(at: &Attributor, q: &QuoteAt) -> Option<Hit> {
+fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     if q.s_open == 0 || seg.sentences[q.s_open - 1].paragraph != seg.sentences[q.s_open].paragraph {
         return None;

@@ -1,11 +1,11 @@
 //! The source before a cue: "U.S. officials said", "Ada Brook, who led the agency, said",
 //! "officials at the ministry say", participles ("…, saying") and coordinated sources.
 
-use super::{Attributor, Found};
+use super::{Found, Sources};
 use crate::lang::Class;
 use crate::types::{EntityType, Span, Speaker, SpeakerType};
 
-impl<'a> Attributor<'a> {
+impl<'a> Sources<'a> {
     /// The subject of the cue at token `c`: named entities, pronouns, unnamed sources, with
     /// coordinated subjects split ("London and other former officers" gives two).
     pub fn subjects(&self, c: usize) -> Vec<Found> {
@@ -116,7 +116,7 @@ impl<'a> Attributor<'a> {
 
     /// A lower-case noun phrase ending at token `j` that opens with a determiner within four
     /// words: returns the determiner's token.
-    pub(super) fn determiner_phrase(&self, j: usize, floor: usize) -> Option<usize> {
+    pub(crate) fn determiner_phrase(&self, j: usize, floor: usize) -> Option<usize> {
         let w = self.tok(j);
         if self.seg.tokens[j].cap
             || !w.chars().all(char::is_alphabetic)
@@ -145,7 +145,7 @@ impl<'a> Attributor<'a> {
 
     /// The source phrase ending at token `k`: a named entity, or an unnamed source with the
     /// phrase it governs ("newspapers in New Jersey", "an official familiar with the case").
-    pub(super) fn phrase_ending_at(&self, k: usize, floor: usize) -> Option<Found> {
+    pub(crate) fn phrase_ending_at(&self, k: usize, floor: usize) -> Option<Found> {
         let start = if let Some(m) = self.mention_at(k) {
             self.seg.token_at_or_after(m.span.start)
         } else if self.is_head(k) {
@@ -164,7 +164,7 @@ impl<'a> Attributor<'a> {
 
     /// For a phrase starting at token `a`, the head noun it qualifies through a preposition:
     /// "officials *in* …", "an official familiar *with* …".
-    pub(super) fn head_before_preposition(&self, a: usize, floor: usize) -> Option<usize> {
+    pub(crate) fn head_before_preposition(&self, a: usize, floor: usize) -> Option<usize> {
         if a < floor + 2 || !self.is(a - 1, Class::SourcePreposition) {
             return None;
         }
@@ -177,7 +177,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Capitalised words `[a, end)` read as a person's name no list holds ("Varga").
-    pub(super) fn raw_name(&self, a: usize, end: usize) -> Option<Found> {
+    pub(crate) fn raw_name(&self, a: usize, end: usize) -> Option<Found> {
         let ok = end > a
             && end - a <= 3
             && (a..end).all(|t| {
@@ -208,7 +208,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
-    pub(super) fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
+    pub(crate) fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
         let mut k = j;
         while k > sent_first {
             k -= 1;
@@ -236,7 +236,7 @@ impl<'a> Attributor<'a> {
 
     /// The subject of a participle cue ("…, saying", "issued a statement saying"): the
     /// clause's first named person or organisation.
-    pub(super) fn clause_subject(&self, c: usize) -> Option<Found> {
+    pub(crate) fn clause_subject(&self, c: usize) -> Option<Found> {
         let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
         // "with Ada Brook tweeting that …": the name right before the participle.
         if c > first

@@ -1,11 +1,11 @@
 //! The source after a cue: "said Ada Brook", "according to people familiar with the talks",
 //! and a person with any verb right after a quote ("“…,” Brook charged").
 
-use super::{Attributor, Found};
+use super::{Found, Sources};
 use crate::lang::Class;
 use crate::types::EntityType;
 
-impl<'a> Attributor<'a> {
+impl<'a> Sources<'a> {
     /// The speaker after a cue when it closes its clause: "…, said Ada Brook." but not
     /// "said the talks were serious".
     pub fn final_objects(&self, i: usize) -> Vec<Found> {
@@ -165,7 +165,7 @@ impl<'a> Attributor<'a> {
     /// Berg". The phrase runs from token `i` to the first punctuation or clause word; the last
     /// person in it is the speaker, else its last run of capitalised words after a role noun,
     /// else an organisation that does not merely modify a head noun ("a White House official").
-    pub(super) fn named_in_phrase(&self, i: usize) -> Option<Found> {
+    pub(crate) fn named_in_phrase(&self, i: usize) -> Option<Found> {
         let n = self.seg.tokens.len();
         let mut end = i;
         while end < n && end < i + 12 && self.same_sentence(i, end) {
@@ -225,7 +225,7 @@ impl<'a> Attributor<'a> {
 
     /// A person (or he/she) at token `k` followed by a lower-case verb form ("charged",
     /// "continues", "notes") that ends the clause: the speaker of the quote just before.
-    pub(super) fn person_then_verb(&self, k: usize, sentence: usize) -> Option<Found> {
+    pub(crate) fn person_then_verb(&self, k: usize, sentence: usize) -> Option<Found> {
         let (found, after) =
             if let Some(m) = self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
                 (self.named(m), self.seg.token_at_or_after(m.span.end))

@@ -1,13 +1,13 @@
 //! The pieces of an unnamed-source phrase: head nouns, modifiers, and the walk back from the
 //! head to where the phrase starts.
 
-use super::Attributor;
+use super::Sources;
 use crate::lang::Class;
 
-impl<'a> Attributor<'a> {
+impl<'a> Sources<'a> {
     /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
     /// common noun ("engineers", "farmers").
-    pub(super) fn is_head(&self, i: usize) -> bool {
+    pub(crate) fn is_head(&self, i: usize) -> bool {
         let w = self.tok(i);
         // (Source heads are compared in lower case: "Officials" too.)
         self.is(i, Class::SourceHead)
@@ -18,7 +18,7 @@ impl<'a> Attributor<'a> {
                 && self.is_plain_noun(i))
     }
 
-    pub(super) fn is_modifier(&self, i: usize) -> bool {
+    pub(crate) fn is_modifier(&self, i: usize) -> bool {
         let w = self.tok(i);
         let t = self.seg.tokens[i];
         if t.cap {
@@ -31,7 +31,7 @@ impl<'a> Attributor<'a> {
 
     /// A lower-case word that can modify a head noun ("port officials"): not a function
     /// word, not a verb of speech.
-    pub(super) fn is_plain_noun(&self, i: usize) -> bool {
+    pub(crate) fn is_plain_noun(&self, i: usize) -> bool {
         // A capital opening the sentence does not make a name: "Farmers in the valley say".
         let t = self.seg.tokens[i];
         let opens = self.seg.sentences[t.sentence].first_token == i;
@@ -54,7 +54,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// An unnamed-source phrase ending at head token `h`, walking back over modifiers.
-    pub(super) fn group_back(&self, h: usize, floor: usize) -> usize {
+    pub(crate) fn group_back(&self, h: usize, floor: usize) -> usize {
         let mut a = h;
         while a > floor
             && h - a < 7

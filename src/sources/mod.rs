@@ -1,0 +1,218 @@
+//! The grammar of sources, shared by quote attribution and claims: who a cue's subject is
+//! ("U.S. officials said", "Ada Brook, who led the agency, said"), who follows it ("said
+//! Ada Brook", "according to people familiar with the talks"), pronouns and their
+//! antecedents, unnamed sources and their head nouns.
+
+use crate::lang::{Class, Language};
+use crate::segment::Segments;
+use crate::types::{Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType};
+
+/// What the speaker stages read of a resolved document: plain data.
+#[derive(Debug, Clone, Copy)]
+pub struct DocView<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its paragraphs, sentences and tagged tokens.
+    pub seg: &'a Segments,
+    /// The language of its words.
+    pub lang: &'a Language,
+    /// The resolved mentions, in text order.
+    pub mentions: &'a [Mention],
+    /// The entities they resolve to.
+    pub entities: &'a [Entity],
+    /// The quotes, in text order.
+    pub quotes: &'a [Quote],
+}
+
+/// Finds sources around cues in one document.
+pub struct Sources<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segments,
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+    /// Outer spans of all quotes, sorted.
+    pub quote_spans: Vec<Span>,
+    /// Word lists (ordinary words, given names) for names no list holds.
+    pub lex: &'a Language,
+    /// `last_person[k]`: 1 + the index of the last person mentioned outside quotes among
+    /// `mentions[..k]`, 0 when none: he/she resolve in O(log n), not by a scan back.
+    last_person: Vec<usize>,
+}
+
+/// A speaker found at a place in the text.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub speaker: Speaker,
+    /// Where the speaker phrase starts and ends (for content spans).
+    pub start: usize,
+    pub end: usize,
+    pub pronoun: bool,
+}
+
+mod object;
+mod phrase;
+mod subject;
+
+impl<'a> Sources<'a> {
+    /// The source grammar over one resolved document.
+    pub fn new(doc: &DocView<'a>) -> Self {
+        let mentions = doc.mentions;
+        let mut at = Sources {
+            text: doc.text,
+            seg: doc.seg,
+            mentions,
+            entities: doc.entities,
+            quote_spans: doc.quotes.iter().map(|q| q.outer).collect(),
+            lex: doc.lang,
+            last_person: Vec::with_capacity(mentions.len() + 1),
+        };
+        let mut last = 0;
+        at.last_person.push(0);
+        for (i, m) in mentions.iter().enumerate() {
+            if m.etype == EntityType::Person && !at.in_quote(m.span.start) {
+                last = i + 1;
+            }
+            at.last_person.push(last);
+        }
+        at
+    }
+
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+
+    /// True when token `i` is of word class `c`.
+    #[inline]
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.seg.tokens[i].is(c)
+    }
+
+    /// True when token `i` is the "according" of "according to".
+    pub fn is_according(&self, i: usize) -> bool {
+        self.tok(i).eq_ignore_ascii_case("according")
+    }
+
+    pub fn in_quote(&self, at: usize) -> bool {
+        let i = self.quote_spans.partition_point(|s| s.end <= at);
+        self.quote_spans.get(i).is_some_and(|s| s.start <= at)
+    }
+
+    /// True when token `i` is a cue: a speech verb or the "according" of "according to".
+    pub fn is_cue(&self, i: usize) -> bool {
+        self.is(i, Class::Speech)
+            || (self.is_according(i) && i + 1 < self.seg.tokens.len() && self.tok(i + 1) == "to")
+    }
+
+    /// Cues of a quote in its own sentence: the speech verbs, and verbs that frame a quoted
+    /// phrase ("called the plan “a disaster”", "vowing to “fight on”").
+    pub fn is_quote_cue(&self, i: usize) -> bool {
+        self.is_cue(i) || self.is(i, Class::Framing)
+    }
+
+    /// A participle cue ("saying", "calling"), whose speaker is its clause's subject;
+    /// "according" is not one.
+    pub fn is_participle(&self, i: usize) -> bool {
+        self.tok(i).ends_with("ing") && !self.is_according(i)
+    }
+
+    /// The cue text as written ("said", "according to").
+    pub fn cue_text(&self, i: usize) -> String {
+        if self.is_according(i) {
+            Span::new(
+                self.seg.tokens[i].span.start,
+                self.seg.tokens[i + 1].span.end,
+            )
+            .of(self.text)
+            .to_string()
+        } else {
+            self.tok(i).to_string()
+        }
+    }
+
+    pub(crate) fn sep(&self, i: usize) -> &'a str {
+        let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
+        &self.text[a.full_end..b.span.start]
+    }
+
+    pub(crate) fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.seg.tokens[i].sentence == self.seg.tokens[j].sentence
+    }
+
+    /// The mention covering token `i`.
+    pub(crate) fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let sp = self.seg.tokens[i].span;
+        let k = self.mentions.partition_point(|m| m.span.end <= sp.start);
+        self.mentions
+            .get(k)
+            .filter(|m| m.span.start <= sp.start && sp.end <= m.span.end)
+    }
+
+    pub(crate) fn entity_speaker(&self, m: &Mention) -> Speaker {
+        let e = &self.entities[m.entity];
+        Speaker {
+            name: e.name.clone(),
+            entity: Some(m.entity),
+            stype: if e.etype == EntityType::Person {
+                SpeakerType::Person
+            } else {
+                SpeakerType::Org
+            },
+            role: m.role.clone(),
+        }
+    }
+
+    pub(crate) fn named(&self, m: &Mention) -> Found {
+        Found {
+            speaker: self.entity_speaker(m),
+            start: m.span.start,
+            end: m.span.end,
+            pronoun: false,
+        }
+    }
+
+    /// The nearest named person before byte `at`, outside quotes: the antecedent of he/she.
+    pub(crate) fn person_before(&self, at: usize) -> Option<&'a Mention> {
+        let k = self.mentions.partition_point(|m| m.span.start < at);
+        self.last_person[k]
+            .checked_sub(1)
+            .map(|i| &self.mentions[i])
+    }
+
+    pub(crate) fn pronoun(&self, i: usize) -> Option<Found> {
+        // Only "he" and "she" resolve; "they" names no one in particular.
+        if !self.is(i, Class::PronounSingular) {
+            return None;
+        }
+        // The subject of the pronoun's own sentence first ("Reis said he …, Brook, whom he
+        // called …"), else the nearest person before it.
+        let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
+        let subject = self
+            .mention_at(first)
+            .filter(|m| m.etype == EntityType::Person && first < i);
+        let m = match subject {
+            Some(m) => m,
+            None => self.person_before(self.seg.tokens[i].span.start)?,
+        };
+        Some(Found {
+            speaker: self.entity_speaker(m),
+            start: self.seg.tokens[i].span.start,
+            end: self.seg.tokens[i].span.end,
+            pronoun: true,
+        })
+    }
+
+    pub(crate) fn group(&self, a: usize, b: usize) -> Found {
+        let span = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b].span.end);
+        Found {
+            speaker: Speaker {
+                name: span.of(self.text).to_string(),
+                entity: None,
+                stype: SpeakerType::Group,
+                role: None,
+            },
+            start: span.start,
+            end: span.end,
+            pronoun: false,
+        }
+    }
+}
