@@ -16,10 +16,16 @@ mod builtin {
 /// One gazetteer row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazEntry {
+    /// Stable id, the entity id in output (`geonames:<id>`, `org:<slug>` ...).
     pub id: String,
+    /// The entity type of the `type` column.
     pub etype: EntityType,
+    /// Canonical name; an entity's name when the text uses this form.
     pub name: String,
+    /// Other surface forms that match the entry (the `|`-separated column); may be empty.
     pub aliases: Vec<String>,
+    /// Titles the entity holds ("President of Russia", the `|`-separated column); may be
+    /// empty.
     pub roles: Vec<String>,
     /// Lower wins when two entries share a surface form (user files first, then people,
     /// organisations, countries, regions, divisions, cities).

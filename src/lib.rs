@@ -1,8 +1,9 @@
+#![warn(missing_docs)]
 //! whosaid: who is mentioned in news text, and who said what.
 //!
 //! The pipeline reads as a chain, one module per stage, plain data between them:
-//! [`gazetteer`] (load) -> [`read`] -> [`segment`] -> [`matcher`] + [`rules`] (match) ->
-//! [`resolve`] -> [`quotes`] -> [`attribute`] -> [`claims`] -> [`write`].
+//! [`gazetteer`] (load) -> [`read`] -> [`segment`] -> `matcher` + `rules` (match) ->
+//! `resolve` -> [`quotes`] -> `attribute` -> `claims` -> [`write`](mod@write).
 //!
 //! ```
 //! use whosaid::{Document, Gazetteers, Pipeline, Options};
@@ -12,23 +13,23 @@
 //! assert_eq!(out.claims[0].speaker.as_ref().unwrap().name, "Ada Brook");
 //! ```
 
-pub mod attribute;
-pub mod claims;
+pub(crate) mod attribute;
+pub(crate) mod claims;
 pub mod error;
 pub mod gazetteer;
 pub mod lang;
-pub mod matcher;
-pub mod offsets;
+pub(crate) mod matcher;
+pub(crate) mod offsets;
 pub mod quotes;
 pub mod read;
 pub mod registry;
-pub mod resolve;
-pub mod rules;
+pub(crate) mod resolve;
+pub(crate) mod rules;
 pub mod run;
 pub mod segment;
-pub mod sources;
+pub(crate) mod sources;
 pub mod types;
-pub mod words;
+pub(crate) mod words;
 pub mod write;
 
 pub use error::{Error, GazetteerError, InputError};
@@ -54,6 +55,8 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    /// Compiles the gazetteers' names and aliases into the matching automaton, once: build one
+    /// pipeline and share it across threads.
     pub fn new(gaz: Gazetteers, options: Options) -> Pipeline {
         let matcher = GazMatcher::new(&gaz);
         Pipeline {
@@ -63,6 +66,7 @@ impl Pipeline {
         }
     }
 
+    /// The gazetteers the pipeline was built with.
     pub fn gazetteers(&self) -> &Gazetteers {
         &self.gaz
     }

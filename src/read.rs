@@ -13,8 +13,11 @@ use std::sync::Arc;
 /// One input source after expansion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A text file: one document, its id the file stem.
     Text(PathBuf),
+    /// A `.jsonl` or `.ndjson` file: one document a line.
     JsonLines(PathBuf),
+    /// JSON lines on standard input (the input `-`).
     Stdin,
 }
 
@@ -60,7 +63,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// thread), so the reading thread only splits lines.
 #[derive(Debug)]
 pub enum Pending {
+    /// A text file already read, or an error that needs no parsing (cannot open, cannot read).
     Ready(Result<Document, InputError>),
+    /// A non-blank JSON line, to be parsed by [`Pending::resolve`].
     Line(RawLine),
 }
 
@@ -91,6 +96,7 @@ impl Pending {
         }
     }
 
+    /// True when [`Pending::len`] is 0 (an error holds no bytes).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -178,6 +184,8 @@ pub struct JsonLines<R> {
 }
 
 impl<R: BufRead> JsonLines<R> {
+    /// A reader of `reader`'s lines. `name` is the source as errors and `Document::source`
+    /// give it (a path, or `-`); `stem` makes the id `<stem>-<line>` of a line with no `"id"`.
     pub fn new(name: String, stem: String, reader: R) -> JsonLines<R> {
         JsonLines {
             name: name.into(),

@@ -7,6 +7,7 @@ use crate::types::Span;
 /// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// The word's byte span, without a possessive ending.
     pub span: Span,
     /// Index of the sentence holding the token.
     pub sentence: usize,
@@ -28,12 +29,17 @@ impl Token {
     }
 }
 
+/// A sentence of one paragraph; sentences never cross a line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// Byte span from the first non-space character to the terminator and any closing marks.
     pub span: Span,
+    /// Index into `Segments::paragraphs` of the paragraph holding it.
     pub paragraph: usize,
     /// Tokens `[first_token, end_token)` of this sentence.
     pub first_token: usize,
+    /// One past the last token of the sentence (exclusive); equal to `first_token` when the
+    /// sentence has no word.
     pub end_token: usize,
     /// A title-case headline: all its longer words capitalised.
     pub headline: bool,
@@ -42,8 +48,11 @@ pub struct Sentence {
 /// Paragraphs, sentences and tokens of one document.
 #[derive(Debug, Clone, Default)]
 pub struct Segments {
+    /// One byte span per non-blank line, trimmed of surrounding white space, in text order.
     pub paragraphs: Vec<Span>,
+    /// Every sentence of the document, in text order.
     pub sentences: Vec<Sentence>,
+    /// Every word token of the document, in text order; sentences index into it.
     pub tokens: Vec<Token>,
 }
 
@@ -58,6 +67,7 @@ impl Segments {
     pub fn token_at_or_after(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < at)
     }
+    /// The tokens of sentence `s` (an index into `sentences`; panics when out of range).
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         let s = &self.sentences[s];
         &self.tokens[s.first_token..s.end_token]

@@ -7,13 +7,18 @@ use serde::Serialize;
 /// One input document as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
+    /// The `doc_id` written in every output row: a text file's stem, or a JSON line's `"id"`
+    /// (`<stem>-<line>` when the line has none).
     pub id: String,
+    /// The full text; every offset of the pipeline is a byte offset into it. Text files have
+    /// `\r\n` and lone `\r` turned into `\n` when read.
     pub text: String,
     /// Where it was read from (a path, or `-`); empty when built in code.
     pub source: String,
 }
 
 impl Document {
+    /// A document with this id and text, and an empty `source`.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
         Document {
             id: id.into(),
@@ -22,6 +27,7 @@ impl Document {
         }
     }
 
+    /// The same document with `source` set (a path, `path:line`, or `-`).
     pub fn with_source(mut self, source: impl Into<String>) -> Document {
         self.source = source.into();
         self
@@ -31,40 +37,53 @@ impl Document {
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
+    /// Byte offset of the first byte in the range.
     pub start: usize,
+    /// Byte offset just past the last byte (exclusive); equal to `start` when empty.
     pub end: usize,
 }
 
 impl Span {
+    /// The range `[start, end)`; `start` must not be after `end` (checked in debug builds).
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
+    /// Length in bytes (not characters).
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// True when the range holds no byte.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+    /// True when the two ranges share at least one byte (an empty range overlaps nothing).
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+    /// The text the range covers. Panics when the range is out of `text` or not on character
+    /// boundaries, so it must be a span into this same text.
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 }
 
+/// The type of an entity, as written in gazetteers and output: `PERSON`, `ORG` or `LOC`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum EntityType {
+    /// A person (`PERSON`).
     #[serde(rename = "PERSON")]
     Person,
+    /// An organisation: a company, party, agency, team ... (`ORG`).
     #[serde(rename = "ORG")]
     Org,
+    /// A place: a country, region, division or city (`LOC`).
     #[serde(rename = "LOC")]
     Loc,
 }
 
 impl EntityType {
+    /// The type as written: `PERSON`, `ORG` or `LOC`.
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "PERSON",
@@ -72,6 +91,7 @@ impl EntityType {
             EntityType::Loc => "LOC",
         }
     }
+    /// The type written `s` (`PERSON`, `ORG` or `LOC`, upper case only); `None` otherwise.
     pub fn parse(s: &str) -> Option<EntityType> {
         match s {
             "PERSON" => Some(EntityType::Person),
@@ -160,29 +180,49 @@ impl Candidate {
 /// One entity of a document, with the surface forms and roles seen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
+    /// The gazetteer id when a mention came from a gazetteer row (stable across documents),
+    /// otherwise `<type>:<slug>` of the name (`person:ada-brook`).
     pub id: String,
+    /// The gazetteer's canonical name when the text uses it, otherwise the fullest form the
+    /// text gives.
     pub name: String,
+    /// The entity's type (written `type`).
     #[serde(rename = "type")]
     pub etype: EntityType,
+    /// How many mentions in the document resolve to this entity.
     pub mentions: usize,
+    /// The other surface forms in the text (those not equal to `name`), in order of first
+    /// appearance, without repeats; empty when the text only uses `name`.
     pub aliases: Vec<String>,
+    /// The titles and appositions the text attaches to its mentions, in text order, without
+    /// repeats; empty when there are none.
     pub roles: Vec<String>,
 }
 
+/// What a span between quotation marks is, decided by `quotes::classify`; only `Direct`
+/// and `Partial` are speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
+    /// A full utterance: the quote opens its sentence or follows a colon or comma.
     Direct,
+    /// Quoted words inside a sentence of the writer's: the quote follows other words of its
+    /// sentence, with no colon or comma before it.
     Partial,
+    /// The title of a work, a show or a headline (title case, "the book “The Long Winter”").
     Title,
+    /// A scare quote or a named term: a few words, no speech cue ("her “bonus” cheques").
     Term,
+    /// A nickname between capitalised names (Ruth “Rudi” Okafor).
     Nickname,
 }
 
 impl QuoteKind {
+    /// True for the kinds that quote someone's words: `Direct` and `Partial`.
     pub fn is_speech(self) -> bool {
         matches!(self, QuoteKind::Direct | QuoteKind::Partial)
     }
+    /// The kind as written in output, in lower case (`direct`, `partial` ...).
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -201,24 +241,32 @@ pub struct Quote {
     pub content: Span,
     /// The content plus the marks (for context checks).
     pub outer: Span,
+    /// What the quote is; `Direct` until `quotes::classify` sorts it.
     pub kind: QuoteKind,
     /// True when the closing mark was missing and the quote was cut at a paragraph end.
     pub unclosed: bool,
 }
 
+/// What kind of speaker a claim has, as written in the `speaker_type` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum SpeakerType {
+    /// A person: a person entity, or a name the text gives that no entity holds (`PERSON`).
     #[serde(rename = "PERSON")]
     Person,
+    /// An organisation or place entity speaking as a body (`ORG`).
     #[serde(rename = "ORG")]
     Org,
+    /// An unnamed source, given by a phrase ("U.S. officials") (`GROUP`).
     #[serde(rename = "GROUP")]
     Group,
+    /// No known speaker (`UNKNOWN`). The pipeline does not build it: a claim with no speaker
+    /// has `speaker: None`, which the writers write as `UNKNOWN`.
     #[serde(rename = "UNKNOWN")]
     Unknown,
 }
 
 impl SpeakerType {
+    /// The type as written: `PERSON`, `ORG`, `GROUP` or `UNKNOWN`.
     pub fn as_str(self) -> &'static str {
         match self {
             SpeakerType::Person => "PERSON",
@@ -236,22 +284,33 @@ pub struct Speaker {
     pub name: String,
     /// Index into `Extraction::entities` when the speaker is an entity.
     pub entity: Option<usize>,
+    /// Person, organisation or unnamed group.
     pub stype: SpeakerType,
+    /// The title or apposition the text gives the speaker's mention ("CIA Director"); `None`
+    /// when there is none, and always for unnamed sources.
     pub role: Option<String>,
 }
 
+/// What a claim is: a quote of one of the [`QuoteKind`]s, or reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    /// A direct quote: a full utterance between quotation marks.
     Direct,
+    /// A partial quote: quoted words inside the writer's sentence.
     Partial,
+    /// Reported speech with no quotation marks ("Brook said the plan would fail").
     Indirect,
+    /// A title between quotation marks (only with `Options::all_quotes`).
     Title,
+    /// A scare quote or term (only with `Options::all_quotes`).
     Term,
+    /// A nickname between quotation marks (only with `Options::all_quotes`).
     Nickname,
 }
 
 impl ClaimKind {
+    /// The kind as written in the claims table's `kind` column, in lower case.
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Direct => "direct",
@@ -279,7 +338,9 @@ impl From<QuoteKind> for ClaimKind {
 /// A quote or a piece of reported speech, tied to its speaker (when known).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
+    /// Quote kind, or `Indirect` for reported speech.
     pub kind: ClaimKind,
+    /// Who said it; `None` when no speaker was found (written `UNKNOWN`).
     pub speaker: Option<Speaker>,
     /// The cue as written ("said", "according to"), when there is one.
     pub cue: Option<String>,
@@ -294,16 +355,25 @@ pub struct Claim {
 /// A problem with one document that did not stop its extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// Byte offset into `Document::text` of the problem (an unclosed quotation mark); the
+    /// writers give its line.
     pub offset: usize,
+    /// What is wrong and what was done about it, for people.
     pub message: String,
 }
 
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
+    /// The `Document::id` it came from.
     pub doc_id: String,
+    /// The document's entities, in order of first mention; `Mention::entity` and
+    /// `Speaker::entity` index this.
     pub entities: Vec<Entity>,
+    /// Every entity mention, in text order.
     pub mentions: Vec<Mention>,
+    /// Quotes and reported speech, ordered by content span.
     pub claims: Vec<Claim>,
+    /// Problems that did not stop the extraction, in text order; usually empty.
     pub warnings: Vec<Warning>,
 }

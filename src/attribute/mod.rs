@@ -1,12 +1,10 @@
 //! Stage 7: attribute each quotation to its speaker, as a sieve from most to least certain:
 //! an explicit cue in the quote's sentence, a pronoun or nominal speaker resolved to its
 //! antecedent, an attribution in the next sentence or the previous quote's speaker, and
-//! otherwise unknown. Every rung is a unit of [`SIEVE`] with its own rule id; the rule's
+//! otherwise unknown. Every rung is a unit of [`sieve::SIEVE`] with its own rule id; the rule's
 //! confidence is the registry's. The grammar of sources is in [`crate::sources`].
 
 mod sieve;
-
-pub use sieve::{Attribution, Rung, SIEVE};
 
 use crate::sources::{DocView, Sources};
 use crate::types::Claim;
