@@ -153,6 +153,8 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                     content,
                     rule,
                     confidence: rule.claim_confidence(),
+                    speaker_span: Some(Span::new(f.start, f.end)),
+                    cue_span: Some(at.cue_span(c)),
                 });
             }
         }
@@ -184,6 +186,8 @@ fn colon_claim(at: &Sources, si: usize) -> Option<Claim> {
         content,
         rule: RuleId::ClaimColon,
         confidence: RuleId::ClaimColon.claim_confidence(),
+        speaker_span: Some(Span::new(found.start, found.end)),
+        cue_span: None,
     })
 }
 

@@ -350,6 +350,12 @@ pub struct Claim {
     pub rule: RuleId,
     /// The rule's confidence.
     pub confidence: f32,
+    /// Where the text names the speaker for this claim ("he", "the company", "Ada Lee"),
+    /// as a byte span; `None` when the attribution names no one here (a continuation).
+    pub speaker_span: Option<Span>,
+    /// Where the cue word is written, as a byte span; `None` without a cue word (a colon,
+    /// a continuation).
+    pub cue_span: Option<Span>,
 }
 
 /// A problem with one document that did not stop its extraction.

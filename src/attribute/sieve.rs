@@ -4,7 +4,7 @@
 
 use crate::registry::RuleId;
 use crate::sources::{Found, Sources};
-use crate::types::{Claim, ClaimKind, EntityType, Quote, QuoteKind};
+use crate::types::{Claim, ClaimKind, EntityType, Quote, QuoteKind, Span};
 
 /// A speaker found for a quote: who, by which cue, by which rung.
 #[derive(Debug, Clone)]
@@ -13,6 +13,8 @@ pub struct Attribution {
     pub speaker: Found,
     /// The cue as written, when the rung has one.
     pub cue: Option<String>,
+    /// Where the cue is written, when it is a word of this sentence.
+    pub cue_span: Option<Span>,
     /// The rung's rule.
     pub rule: RuleId,
     /// The cue token this attribution spends: a direct quote's cue is not a claim again.
@@ -55,18 +57,31 @@ pub struct QuoteAt<'q> {
     pub done: &'q [Claim],
 }
 
-/// What a rung finds: the speaker, the cue as written, the cue token it spends.
+/// What a rung finds: the speaker, the cue as written and where, the cue token it spends.
 pub struct Hit {
     speaker: Found,
     cue: Option<String>,
+    cue_span: Option<Span>,
     spent: Option<usize>,
 }
 
-fn hit(speaker: Found, cue: Option<String>, spent: Option<usize>) -> Hit {
+/// A hit through the cue word at token `c`; `spend` when a direct quote uses it up.
+fn cued(at: &Sources, speaker: Found, c: usize, spend: bool) -> Hit {
+    Hit {
+        speaker,
+        cue: Some(at.cue_text(c)),
+        cue_span: Some(at.cue_span(c)),
+        spent: spend.then_some(c),
+    }
+}
+
+/// A hit with no cue word in the text (a colon, a continuation).
+fn uncued(speaker: Found, cue: Option<String>) -> Hit {
     Hit {
         speaker,
         cue,
-        spent,
+        cue_span: None,
+        spent: None,
     }
 }
 
@@ -106,6 +121,8 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
                 content: q.content,
                 rule: RuleId::QuoteNotSpeech,
                 confidence: RuleId::QuoteNotSpeech.claim_confidence(),
+                speaker_span: None,
+                cue_span: None,
             });
             continue;
         }
@@ -114,6 +131,7 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
             (rung.find)(at, &place).map(|h| Attribution {
                 speaker: h.speaker,
                 cue: h.cue,
+                cue_span: h.cue_span,
                 rule: rung.rule,
                 spent: h.spent,
             })
@@ -133,6 +151,9 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
                 content: q.content,
                 rule: a.rule,
                 confidence: a.rule.claim_confidence(),
+                speaker_span: (a.speaker.start < a.speaker.end)
+                    .then(|| Span::new(a.speaker.start, a.speaker.end)),
+                cue_span: a.cue_span,
             },
             None => Claim {
                 kind: ClaimKind::from(q.kind),
@@ -141,6 +162,8 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
                 content: q.content,
                 rule: RuleId::QuoteUnattributed,
                 confidence: RuleId::QuoteUnattributed.claim_confidence(),
+                speaker_span: None,
+                cue_span: None,
             },
         };
         out.push(claim);
@@ -196,7 +219,7 @@ fn after_cue_speaker(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     } else {
         at.final_objects(k + skip).into_iter().next()
     }?;
-    Some(hit(f, Some(at.cue_text(k)), Some(k)))
+    Some(cued(at, f, k, true))
 }
 
 /// “…,” Ada Brook said. / “…,” Ola Berg, the firm's director, said: the speaker after the
@@ -214,7 +237,7 @@ fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         if let Some(f) = at.subjects(c).into_iter().last()
             && f.start >= q.q.outer.end
         {
-            return Some(hit(f, Some(at.cue_text(c)), Some(c)));
+            return Some(cued(at, f, c, true));
         }
         // The name right after the quote, known or not.
         let named = match at.mention_at(k).filter(|m| m.etype == EntityType::Person) {
@@ -236,7 +259,7 @@ fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 }
             }
         };
-        return named.map(|f| hit(f, Some(at.cue_text(c)), Some(c)));
+        return named.map(|f| cued(at, f, c, true));
     }
     None
 }
@@ -246,7 +269,7 @@ fn after_speaker_verb(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let k = right_after(at, q)?;
     let f = at.person_then_verb(k, q.s_close)?;
     let verb = at.seg.token_at_or_after(f.end);
-    Some(hit(f, Some(at.tok(verb).to_string()), None))
+    Some(cued(at, f, verb, false))
 }
 
 /// Ada Brook said: “…” / according to Ada Brook, “…”: a cue right before the opening mark.
@@ -272,7 +295,7 @@ fn cue_before(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         } else {
             at.subjects(c).into_iter().last()
         }?;
-        return Some(hit(f, Some(at.cue_text(c)), Some(c)));
+        return Some(cued(at, f, c, true));
     }
     None
 }
@@ -299,7 +322,7 @@ fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 .last()
                 .or_else(|| at.final_objects(c + 1).into_iter().next())
         }?;
-        Some(hit(f, Some(at.cue_text(c)), Some(c)))
+        Some(cued(at, f, c, true))
     })
 }
 
@@ -310,7 +333,7 @@ fn colon_subject(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     }
     let m = (q.first..q.before_end)
         .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
-    Some(hit(at.named(m), None, None))
+    Some(uncued(at.named(m), None))
 }
 
 /// “…” Brook said.: no cue in the sentence, a short attribution sentence follows.
@@ -331,7 +354,7 @@ fn next_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             return None;
         }
         let f = at.subjects(c).into_iter().last()?;
-        Some(hit(f, Some(at.cue_text(c)), Some(c)))
+        Some(cued(at, f, c, true))
     })
 }
 
@@ -350,7 +373,7 @@ fn continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 end: pq.outer.start,
                 pronoun: false,
             };
-            return Some(hit(f, pc.cue.clone(), None));
+            return Some(uncued(f, pc.cue.clone()));
         }
     }
     None
@@ -373,7 +396,7 @@ fn colon_paragraph(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     }
     let m = (prev.first_token..prev.end_token)
         .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
-    Some(hit(at.named(m), Some(":".to_string()), None))
+    Some(uncued(at.named(m), Some(":".to_string())))
 }
 
 /// The sentence before, in the same paragraph, reports a named speaker: "Brook announced
@@ -393,6 +416,6 @@ fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             .into_iter()
             .last()
             .filter(|f| f.speaker.entity.is_some())?;
-        Some(hit(f, Some(at.cue_text(c)), None))
+        Some(cued(at, f, c, false))
     })
 }

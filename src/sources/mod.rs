@@ -117,15 +117,18 @@ impl<'a> Sources<'a> {
 
     /// The cue text as written ("said", "according to").
     pub fn cue_text(&self, i: usize) -> String {
+        self.cue_span(i).of(self.text).to_string()
+    }
+
+    /// Where the cue at token `i` is written: one token, or "according to".
+    pub fn cue_span(&self, i: usize) -> Span {
         if self.is_according(i) {
             Span::new(
                 self.seg.tokens[i].span.start,
                 self.seg.tokens[i + 1].span.end,
             )
-            .of(self.text)
-            .to_string()
         } else {
-            self.tok(i).to_string()
+            self.seg.tokens[i].span
         }
     }
 

@@ -75,6 +75,16 @@ pub struct ClaimRow<'a> {
     pub rule: &'a str,
     /// Confidence, two decimals.
     pub confidence: String,
+    /// The speaker as written where this claim names it ("he", "the company").
+    pub speaker_mention: &'a str,
+    /// Start of `speaker_mention`, in code points; empty when there is none.
+    pub speaker_start: Option<usize>,
+    /// End (exclusive) of `speaker_mention`, in code points.
+    pub speaker_end: Option<usize>,
+    /// Start of the cue word, in code points; empty without a cue word.
+    pub cue_start: Option<usize>,
+    /// End (exclusive) of the cue word, in code points.
+    pub cue_end: Option<usize>,
 }
 
 /// A row of the errors table: a warning about a document, or a document that failed.
@@ -161,6 +171,11 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
                 text: c.content.of(text),
                 rule: c.rule.as_str(),
                 confidence: format!("{:.2}", c.confidence),
+                speaker_mention: c.speaker_span.map_or("", |s| s.of(text)),
+                speaker_start: c.speaker_span.map(|s| ix.char_of(s.start)),
+                speaker_end: c.speaker_span.map(|s| ix.char_of(s.end)),
+                cue_start: c.cue_span.map(|s| ix.char_of(s.start)),
+                cue_end: c.cue_span.map(|s| ix.char_of(s.end)),
             }
         })
         .collect();

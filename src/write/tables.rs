@@ -114,7 +114,8 @@ const HEADERS: [&[&str]; 4] = [
     &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
     &["doc_id", "entity_id", "start", "end", "text", "type", "source"],
     &["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type", "speaker_role", "cue",
-      "start", "end", "text", "rule", "confidence"],
+      "start", "end", "text", "rule", "confidence", "speaker_mention", "speaker_start",
+      "speaker_end", "cue_start", "cue_end"],
     &["doc_id", "source", "line", "level", "message"],
 ];
 
