@@ -216,7 +216,13 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
             .trim_end_matches([' ', ',', '—', '.']);
         Span::new(sp.start + lead, sp.start + lead + body.len())
     };
-    if src_start > sent.start + 10 {
+    // "In an interview on Monday, Brook said that …": a fronted phrase is not the content;
+    // nor is anything before a cue that a "that" clause follows.
+    let first = s.first_token;
+    let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS))
+        .any(|t| at.tok(t) == "that" && !at.in_quote(at.seg.tokens[t].span.start));
+    let fronted = at.is(first, Class::Fronting) || at.tok(first) == "As";
+    if src_start > sent.start + 10 && !(that_follows || fronted) {
         let before = trim(Span::new(sent.start, src_start));
         let before = if according {
             let b = before.of(text);

@@ -140,6 +140,9 @@ classes! {
     PhraseBreak = "phrase_breaks", false;
     /// A longer word that title case leaves in lower case ("with", "about").
     HeadlineLowercase = "headline_lowercase", false;
+    /// Opens a fronted phrase before a clause's subject ("In an interview, X said"),
+    /// compared in lower case.
+    Fronting = "fronting_words", true;
 }
 
 const _: () = assert!(Class::ALL.len() <= 64, "classes are bits of a u64");

@@ -3,7 +3,7 @@
 
 use super::{Found, Sources};
 use crate::lang::Class;
-use crate::types::{EntityType, Span, Speaker, SpeakerType};
+use crate::types::{EntityType, Mention, Span, Speaker, SpeakerType};
 
 impl<'a> Sources<'a> {
     /// The subject of the cue at token `c`: named entities, pronouns, unnamed sources, with
@@ -37,8 +37,20 @@ impl<'a> Sources<'a> {
                 return vec![f];
             }
         }
+        // "Ada Brook denied the report and said": the subject of the first verb.
+        if matches!(self.tok(j), "and" | "but") && self.sep(j).trim().is_empty() {
+            return self.clause_start_subject(sent_first, j).into_iter().collect();
+        }
+        // "Sen. Ada Brook, R-Neb., said": a party or state tag set off by commas.
+        if self.sep(j).trim().trim_start_matches('.') == ","
+            && let Some(k) = (j.saturating_sub(2).max(sent_first + 1)..=j)
+                .find(|&k| self.sep(k - 1).trim() == "," && self.is_party_tag(k, j))
+            && let Some(f) = self.phrase_ending_at(k - 1, sent_first)
+        {
+            return vec![f];
+        }
         // "Sen. Ada Brook (D-Mass.) said": the name before a parenthesis.
-        if self.sep(j).trim() == ")" {
+        if self.sep(j).trim().trim_start_matches('.') == ")" {
             let mut k = j;
             while k > sent_first && !self.sep(k - 1).contains('(') && j - k < 4 {
                 k -= 1;
@@ -67,6 +79,11 @@ impl<'a> Sources<'a> {
         }
         let mut out = Vec::new();
         let start_tok;
+        if let Some(p) = self.person_of(j, sent_first) {
+            // "Rep. Ada Brook of Ohio said", "Mr. Voss of the Harbor Trust said": the person,
+            // never the place or body that qualifies the name.
+            return vec![self.named(p)];
+        }
         if let Some(m) = self.mention_at(j) {
             // A title before the name stays out: "Mr. Brook said".
             out.push(self.named(m));
@@ -209,6 +226,17 @@ impl<'a> Sources<'a> {
 
     /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
     pub(crate) fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
+        // "The senator's spokeswoman, Ada Brook, said": a name set off by commas is the
+        // speaker the description before it introduces.
+        if let Some(m) = self
+            .mention_at(j)
+            .filter(|m| m.etype == EntityType::Person)
+        {
+            let a = self.seg.token_at_or_after(m.span.start);
+            if a > sent_first && self.sep(a - 1).trim() == "," {
+                return Some(self.named(m));
+            }
+        }
         let mut k = j;
         while k > sent_first {
             k -= 1;
@@ -257,5 +285,54 @@ impl<'a> Sources<'a> {
             .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
             .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))
             .map(|m| self.named(m))
+    }
+
+    /// Tokens `[a, b]` are a party or state tag after a name: "D-Ohio", "R-Neb.", "Vt.".
+    pub(crate) fn is_party_tag(&self, a: usize, b: usize) -> bool {
+        if b < a || b - a > 3 {
+            return false;
+        }
+        let end = self.seg.tokens[b].span.end;
+        let s = &self.text[self.seg.tokens[a].span.start..end];
+        let b = s.as_bytes();
+        let party = b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
+            && b[2].is_ascii_uppercase();
+        // A short capitalised abbreviation with its period: "Vt.", "Calif.".
+        let state = !s.contains(' ')
+            && s.len() <= 6
+            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && self.text[end..].starts_with('.');
+        party || state
+    }
+
+    /// The person a place or body qualifies when the mention at token `j` ends "… of Ohio"
+    /// or "… of the Sierra Club": the person mention before "of".
+    pub(crate) fn person_of(&self, j: usize, floor: usize) -> Option<&'a Mention> {
+        let m = self.mention_at(j).filter(|m| m.etype != EntityType::Person)?;
+        let mut o = self.seg.token_at_or_after(m.span.start).checked_sub(1)?;
+        if o > floor && self.is(o, Class::Determiner) {
+            o -= 1;
+        }
+        if o <= floor || self.tok(o) != "of" {
+            return None;
+        }
+        self.mention_at(o - 1)
+            .filter(|p| p.etype == EntityType::Person)
+    }
+
+    /// The subject opening the clause that ends before token `end`, past a fronted phrase
+    /// ("In May, Ada Brook denied the report and said …"): a named entity or a pronoun.
+    pub(crate) fn clause_start_subject(&self, first: usize, end: usize) -> Option<Found> {
+        let mut t = first;
+        if self.is(first, Class::Fronting) {
+            t = (first..end).find(|&k| self.sep(k).trim() == ",")? + 1;
+        }
+        if t >= end || self.in_quote(self.seg.tokens[t].span.start) {
+            return None;
+        }
+        if let Some(m) = self.mention_at(t).filter(|m| m.etype != EntityType::Loc) {
+            return Some(self.named(m));
+        }
+        self.pronoun(t)
     }
 }
