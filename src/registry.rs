@@ -171,6 +171,14 @@ registry! {
         "no cue, an earlier quote in the same paragraph has a speaker",
         must ["“We will rebuild the bridge,” Ada Brook said. “It will take two years.”"],
         must_not ["“We will rebuild the bridge.” “It will take two years.”"];
+    QuoteDashCredit = "quote.dash-credit", Attribute, Some(0.85),
+        "a quote credited with a dash at the end of its line: “…” ― Ada Brook",
+        must ["“The best mayor this town has had.” ― Ada Brook"],
+        must_not ["“The best mayor this town has had.” ― and nobody disagreed."];
+    QuoteParagraphContinuation = "quote.paragraph-continuation", Attribute, Some(0.7),
+        "a paragraph that is only a quote continues the speaker of the quote closing the paragraph before",
+        must ["Ada Brook said: “The mill is closing.”\n\n“Three hundred people will lose their jobs.”"],
+        must_not ["Ada Brook said: “The mill is closing.”\n\nThe mill opened in 1902.\n\n“Three hundred people will lose their jobs.”"];
     QuotePreviousSentence = "quote.previous-sentence", Attribute, Some(0.6),
         "no cue, the sentence before names who spoke: “Brook announced the fees. “We …”",
         must ["Ada Brook announced the new fees on Monday. “We have no other choice.”"],

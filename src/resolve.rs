@@ -5,6 +5,7 @@
 //! `rules::document`.)
 
 use crate::gazetteer::Gazetteers;
+use crate::lang::{Gender, Language};
 use crate::types::{Candidate, Entity, EntityType, Mention, Source};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -110,21 +111,50 @@ pub fn resolve(
         )
     });
     let mut group_of = vec![usize::MAX; cands.len()];
+    // The gender each group's names and honorifics give, and the groups that are a titled
+    // surname kept apart ("Mrs. Lee" beside "Tom Lee"), named with their honorific.
+    let mut group_gender: Vec<Option<Gender>> = Vec::new();
+    let mut titled: Vec<Option<String>> = Vec::new();
+    let lang = &gaz.language;
     for &i in &order {
         let c = &cands[i];
         let surface = c.span.of(text);
-        let k = match c.gaz {
-            Some(g) => (c.etype, GroupKey::Gazetteer(g)),
-            None => (c.etype, GroupKey::Name(key(surface))),
+        let gender = (c.etype == EntityType::Person)
+            .then(|| person_gender(lang, surface, c.role.as_deref()))
+            .flatten();
+        // A surname alone after a gendered honorific groups by that gender too: "Mr. Lee"
+        // and "Mrs. Lee" are two people when the text names both.
+        let honorific = c
+            .role
+            .as_deref()
+            .filter(|r| lang.genders.contains_key(*r) && !surface.contains(' '));
+        let k = match (c.gaz, honorific, gender) {
+            (Some(g), _, _) => (c.etype, GroupKey::Gazetteer(g)),
+            (None, Some(_), Some(gd)) => {
+                (c.etype, GroupKey::Name(format!("{gd:?} {}", key(surface))))
+            }
+            _ => (c.etype, GroupKey::Name(key(surface))),
         };
         let g = if let Some(&g) = by_key.get(&k) {
             g
         } else if c.etype == EntityType::Person {
             let words: Vec<String> = surface.split_whitespace().map(key).collect();
-            match person_full.find(&words) {
+            let joined = person_full.find(&words).filter(|&g| {
+                !(gender.is_some() && group_gender[g].is_some_and(|x| Some(x) != gender))
+            });
+            match joined {
                 Some(g) if c.gaz.is_none() => g,
+                None if honorific.is_some() && person_full.find(&words).is_some() => {
+                    // The full name's gender is the other one: a person of their own.
+                    groups.push(Vec::new());
+                    group_gender.push(gender);
+                    titled.push(honorific.map(String::from));
+                    groups.len() - 1
+                }
                 _ => {
                     groups.push(Vec::new());
+                    group_gender.push(None);
+                    titled.push(None);
                     let g = groups.len() - 1;
                     if let Some(gi) = c.gaz {
                         let canon = &gaz.entries[gi].name;
@@ -141,14 +171,21 @@ pub fn resolve(
                 Some(g) if c.gaz.is_none() => g,
                 _ => {
                     groups.push(Vec::new());
+                    group_gender.push(None);
+                    titled.push(None);
                     org_full.add(words, groups.len() - 1);
                     groups.len() - 1
                 }
             }
         } else {
             groups.push(Vec::new());
+            group_gender.push(None);
+            titled.push(None);
             groups.len() - 1
         };
+        if group_gender[g].is_none() {
+            group_gender[g] = gender;
+        }
         by_key.insert(k, g);
         groups[g].push(i);
         group_of[i] = g;
@@ -175,7 +212,10 @@ pub fn resolve(
             .map(|&i| cands[i].span.of(text))
             .max_by_key(|s| (s.split_whitespace().count(), s.len()))
             .unwrap();
-        let fullest = tidy_name(longest);
+        let fullest = match &titled[g] {
+            Some(h) => format!("{h} {}", tidy_name(longest)),
+            None => tidy_name(longest),
+        };
         let (id, name) = match members.iter().find_map(|&i| cands[i].gaz) {
             Some(gi) => {
                 let e = &gaz.entries[gi];
@@ -225,6 +265,18 @@ pub fn resolve(
         })
         .collect();
     (entities, mentions)
+}
+
+/// The gender a person's mention gives: its honorific ("Mrs."), else its first word when
+/// that is a given name of one gender ("Helen Marsh").
+pub(crate) fn person_gender(lang: &Language, surface: &str, role: Option<&str>) -> Option<Gender> {
+    if let Some(g) = role.and_then(|r| lang.genders.get(r.split_whitespace().next()?)) {
+        return Some(*g);
+    }
+    let mut words = surface.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    lang.genders.get(first).copied()
 }
 
 /// "Verde party" names the party "Verde"; Ruth “Rudi” Okafor is Ruth Okafor.

@@ -34,6 +34,8 @@ const SENTENCE_CUE_TOKENS: usize = 40;
 const SHORT_SENTENCE_TOKENS: usize = 6;
 /// Earlier quotes of the paragraph a continuation looks back over.
 const CONTINUATION_QUOTES: usize = 6;
+/// Words of a name credited after a dash ("― Julie A. Diaz Martinez").
+const DASH_NAME_TOKENS: usize = 5;
 /// Words of an unknown name between a quote and its cue ("“…,” Varga, …, said").
 const UNKNOWN_NAME_TOKENS: usize = 3;
 
@@ -98,12 +100,14 @@ pub const SIEVE: &[Rung] = &[
     Rung { rule: RuleId::QuoteAfterCueSpeaker, find: after_cue_speaker },
     Rung { rule: RuleId::QuoteAfterSpeakerCue, find: after_speaker_cue },
     Rung { rule: RuleId::QuoteAfterSpeakerVerb, find: after_speaker_verb },
+    Rung { rule: RuleId::QuoteDashCredit, find: dash_credit },
     Rung { rule: RuleId::QuoteBefore, find: cue_before },
     Rung { rule: RuleId::QuoteSentenceCue, find: sentence_cue },
     Rung { rule: RuleId::QuoteColon, find: colon_subject },
     Rung { rule: RuleId::QuoteNextSentence, find: next_sentence },
     Rung { rule: RuleId::QuoteContinuation, find: continuation },
     Rung { rule: RuleId::QuoteColon, find: colon_paragraph },
+    Rung { rule: RuleId::QuoteParagraphContinuation, find: paragraph_continuation },
     Rung { rule: RuleId::QuotePreviousSentence, find: previous_sentence },
 ];
 
@@ -418,4 +422,73 @@ fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             .filter(|f| f.speaker.entity.is_some())?;
         Some(cued(at, f, c, false))
     })
+}
+
+/// “…” ― Ada Brook, 61, a farmer: a dash after the closing mark and a name ending the line
+/// (or followed by a comma) credit the quote.
+fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let rest = &at.text[q.q.outer.end..];
+    let line_end = q.q.outer.end + rest.find('\n').unwrap_or(rest.len());
+    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let dash_at = q.q.outer.end + lead;
+    let dash = at.text[dash_at..].chars().next()?;
+    if !matches!(dash, '―' | '—' | '–') {
+        return None;
+    }
+    let cue = Span::new(dash_at, dash_at + dash.len_utf8());
+    let k = seg.token_at_or_after(cue.end);
+    if k >= seg.tokens.len() || seg.tokens[k].span.start >= line_end {
+        return None;
+    }
+    let mut e = k;
+    while e < seg.tokens.len()
+        && e < k + DASH_NAME_TOKENS
+        && seg.tokens[e].cap
+        && seg.tokens[e].span.end <= line_end
+        && (e == k || at.sep(e - 1).trim_matches('.').trim().is_empty())
+    {
+        e += 1;
+    }
+    // The name ends the line, or a comma or full stop follows it.
+    let after = at.text[seg.tokens[e - 1].full_end..line_end].trim();
+    if e == k || !(after.is_empty() || after.starts_with([',', '.'])) {
+        return None;
+    }
+    let speaker = match at.mention_at(k).filter(|m| m.etype == EntityType::Person) {
+        Some(m) => at.named(m),
+        None => at.raw_name(k, e.min(k + 3))?,
+    };
+    Some(Hit {
+        speaker,
+        cue: Some(cue.of(at.text).to_string()),
+        cue_span: Some(cue),
+        spent: None,
+    })
+}
+
+/// A paragraph that is only a quote continues the speaker of the quote closing the
+/// paragraph before, when nothing intervenes.
+fn paragraph_continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let para = seg.sentences[q.s_open].paragraph;
+    let starts_para = q.s_open > 0
+        && seg.sentences[q.s_open - 1].paragraph + 1 == para
+        && seg.sentences[q.s_open].first_token == q.before_end;
+    if !starts_para {
+        return None;
+    }
+    let (pq, pc) = q.earlier.iter().zip(q.done).next_back()?;
+    // The earlier quote sits in the last sentence of the previous paragraph.
+    if seg.sentence_at(pq.outer.end.saturating_sub(1)) != q.s_open - 1 || !pq.kind.is_speech() {
+        return None;
+    }
+    let sp = pc.speaker.clone()?;
+    let f = Found {
+        speaker: sp,
+        start: q.q.outer.start,
+        end: q.q.outer.start,
+        pronoun: false,
+    };
+    Some(uncued(f, pc.cue.clone()))
 }

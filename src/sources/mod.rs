@@ -164,10 +164,18 @@ impl<'a> Sources<'a> {
         }
     }
 
+    /// A named speaker; its phrase as written takes in a title right before the name
+    /// ("Mrs. Lee", "Secretary of State Ada Brook").
     pub(crate) fn named(&self, m: &Mention) -> Found {
+        let before = &self.text[..m.span.start];
+        let start = m
+            .role
+            .as_deref()
+            .and_then(|r| before.strip_suffix(' ')?.strip_suffix(r))
+            .map_or(m.span.start, str::len);
         Found {
             speaker: self.entity_speaker(m),
-            start: m.span.start,
+            start,
             end: m.span.end,
             pronoun: false,
         }

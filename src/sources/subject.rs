@@ -39,7 +39,10 @@ impl<'a> Sources<'a> {
         }
         // "Ada Brook denied the report and said": the subject of the first verb.
         if matches!(self.tok(j), "and" | "but") && self.sep(j).trim().is_empty() {
-            return self.clause_start_subject(sent_first, j).into_iter().collect();
+            return self
+                .clause_start_subject(sent_first, j)
+                .into_iter()
+                .collect();
         }
         // "Sen. Ada Brook, R-Neb., said": a party or state tag set off by commas.
         if self.sep(j).trim().trim_start_matches('.') == ","
@@ -228,10 +231,7 @@ impl<'a> Sources<'a> {
     pub(crate) fn apposition_subject(&self, j: usize, sent_first: usize) -> Option<Found> {
         // "The senator's spokeswoman, Ada Brook, said": a name set off by commas is the
         // speaker the description before it introduces.
-        if let Some(m) = self
-            .mention_at(j)
-            .filter(|m| m.etype == EntityType::Person)
-        {
+        if let Some(m) = self.mention_at(j).filter(|m| m.etype == EntityType::Person) {
             let a = self.seg.token_at_or_after(m.span.start);
             if a > sent_first && self.sep(a - 1).trim() == "," {
                 return Some(self.named(m));
@@ -295,7 +295,9 @@ impl<'a> Sources<'a> {
         let end = self.seg.tokens[b].span.end;
         let s = &self.text[self.seg.tokens[a].span.start..end];
         let b = s.as_bytes();
-        let party = b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
+        let party = b.len() > 2
+            && matches!(b[0], b'D' | b'R' | b'I')
+            && b[1] == b'-'
             && b[2].is_ascii_uppercase();
         // A short capitalised abbreviation with its period: "Vt.", "Calif.".
         let state = !s.contains(' ')
@@ -308,7 +310,9 @@ impl<'a> Sources<'a> {
     /// The person a place or body qualifies when the mention at token `j` ends "… of Ohio"
     /// or "… of the Sierra Club": the person mention before "of".
     pub(crate) fn person_of(&self, j: usize, floor: usize) -> Option<&'a Mention> {
-        let m = self.mention_at(j).filter(|m| m.etype != EntityType::Person)?;
+        let m = self
+            .mention_at(j)
+            .filter(|m| m.etype != EntityType::Person)?;
         let mut o = self.seg.token_at_or_after(m.span.start).checked_sub(1)?;
         if o > floor && self.is(o, Class::Determiner) {
             o -= 1;
