@@ -2,7 +2,8 @@
 //! - `<class>.txt`: one form a line (anything after a tab is a note), the class named by
 //!   the file (`occupations.txt`);
 //! - `<table>.tsv`: a header row naming the columns, the form first; a column named after a
-//!   class marks its rows with `x`; `lemma` and `gender` are information columns.
+//!   class marks its rows with `x`; `lemma`, `gender` and `titles` (`|`-separated titles a
+//!   role noun stands for: "senator" for "Sen.") are information columns.
 //!
 //! Three files have shapes of their own: `honorifics.tsv` (form, gender: words before a
 //! name, multi-word ones whole), `ambiguous.txt` (form, reason) and the phrase lists
@@ -50,7 +51,7 @@ impl LanguageFile {
 }
 
 /// The information columns a table may have besides its class columns.
-const INFO_COLUMNS: &[&str] = &["form", "lemma", "gender"];
+const INFO_COLUMNS: &[&str] = &["form", "lemma", "gender", "titles"];
 
 /// Data lines: (1-based line number, line without `\r`), comments and blanks skipped.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -152,6 +153,7 @@ impl Language {
                     classes.push(class);
                 }
                 let gender_col = cols.iter().position(|c| *c == "gender");
+                let titles_col = cols.iter().position(|c| *c == "titles");
                 for (n, l) in lines {
                     let vals: Vec<&str> = l.split('\t').collect();
                     if vals.len() > cols.len() {
@@ -177,6 +179,13 @@ impl Language {
                             Ok(None) => {}
                             Err(m) => errors.push(err(n, m)),
                         }
+                    }
+                    if let Some(t) = titles_col.and_then(|i| vals.get(i)) {
+                        let titles = t.split('|').map(str::trim).filter(|t| !t.is_empty());
+                        self.role_titles
+                            .entry(form.to_string())
+                            .or_default()
+                            .extend(titles.map(String::from));
                     }
                     for (v, class) in vals.iter().zip(&classes).skip(1) {
                         match (v.trim(), class) {

@@ -195,8 +195,11 @@ pub struct Language {
     /// Honorifics by their first word, each as its words: "Secretary" -> ["Secretary", "of",
     /// "State"], longest first.
     pub honorific_index: FxHashMap<String, Vec<Vec<String>>>,
-    /// The gender that a pronoun or an honorific gives ("she", "Mrs.").
+    /// The gender that a pronoun, an honorific or a given name gives ("she", "Mrs.", "Helen").
     pub genders: FxHashMap<String, Gender>,
+    /// The titles a role noun stands for: "the senator" refers back to "Sen. Ada Brook"
+    /// (`role_nouns.tsv`).
+    pub role_titles: FxHashMap<String, Vec<String>>,
     /// Place names that are also ordinary words ("Reading", "Mobile"): a place only with
     /// evidence. From `ambiguous.txt` rows whose reason says "common word" (or gives none).
     pub ambiguous: FxHashSet<String>,
@@ -225,6 +228,7 @@ impl Language {
             honorifics: Vec::new(),
             honorific_index: FxHashMap::default(),
             genders: FxHashMap::default(),
+            role_titles: FxHashMap::default(),
             ambiguous: FxHashSet::default(),
             name_places: FxHashSet::default(),
             place_events: Vec::new(),
@@ -309,6 +313,9 @@ impl Language {
         }
         self.honorifics.extend(other.honorifics);
         self.genders.extend(other.genders);
+        for (k, v) in other.role_titles {
+            self.role_titles.entry(k).or_default().extend(v);
+        }
         self.ambiguous.extend(other.ambiguous);
         self.name_places.extend(other.name_places);
         self.place_events.extend(other.place_events);

@@ -3,7 +3,8 @@
 //! Ada Brook", "according to people familiar with the talks"), pronouns and their
 //! antecedents, unnamed sources and their head nouns.
 
-use crate::lang::{Class, Language};
+use crate::lang::{Class, Gender, Language};
+use crate::resolve::person_gender;
 use crate::segment::Segments;
 use crate::types::{Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType};
 
@@ -34,9 +35,8 @@ pub struct Sources<'a> {
     pub quote_spans: Vec<Span>,
     /// Word lists (ordinary words, given names) for names no list holds.
     pub lex: &'a Language,
-    /// `last_person[k]`: 1 + the index of the last person mentioned outside quotes among
-    /// `mentions[..k]`, 0 when none: he/she resolve in O(log n), not by a scan back.
-    last_person: Vec<usize>,
+    /// The gender each entity's names and honorifics give; `None` when unknown or mixed.
+    ent_gender: Vec<Option<Gender>>,
 }
 
 /// A speaker found at a place in the text.
@@ -51,29 +51,40 @@ pub struct Found {
 
 mod object;
 mod phrase;
+mod reference;
 mod subject;
 
 impl<'a> Sources<'a> {
     /// The source grammar over one resolved document.
     pub fn new(doc: &DocView<'a>) -> Self {
         let mentions = doc.mentions;
-        let mut at = Sources {
+        let mut seen: Vec<(bool, bool)> = vec![(false, false); doc.entities.len()];
+        for m in mentions.iter().filter(|m| m.etype == EntityType::Person) {
+            let g = person_gender(doc.lang, m.span.of(doc.text), m.role.as_deref());
+            let e = &mut seen[m.entity];
+            match g {
+                Some(Gender::Male) => e.0 = true,
+                Some(Gender::Female) => e.1 = true,
+                None => {}
+            }
+        }
+        let ent_gender = seen
+            .iter()
+            .map(|&(m, f)| match (m, f) {
+                (true, false) => Some(Gender::Male),
+                (false, true) => Some(Gender::Female),
+                _ => None,
+            })
+            .collect();
+        let at = Sources {
             text: doc.text,
             seg: doc.seg,
             mentions,
             entities: doc.entities,
             quote_spans: doc.quotes.iter().map(|q| q.outer).collect(),
             lex: doc.lang,
-            last_person: Vec::with_capacity(mentions.len() + 1),
+            ent_gender,
         };
-        let mut last = 0;
-        at.last_person.push(0);
-        for (i, m) in mentions.iter().enumerate() {
-            if m.etype == EntityType::Person && !at.in_quote(m.span.start) {
-                last = i + 1;
-            }
-            at.last_person.push(last);
-        }
         at
     }
 
@@ -181,38 +192,12 @@ impl<'a> Sources<'a> {
         }
     }
 
-    /// The nearest named person before byte `at`, outside quotes: the antecedent of he/she.
-    pub(crate) fn person_before(&self, at: usize) -> Option<&'a Mention> {
-        let k = self.mentions.partition_point(|m| m.span.start < at);
-        self.last_person[k]
-            .checked_sub(1)
-            .map(|i| &self.mentions[i])
-    }
-
-    pub(crate) fn pronoun(&self, i: usize) -> Option<Found> {
-        // Only "he" and "she" resolve; "they" names no one in particular.
-        if !self.is(i, Class::PronounSingular) {
-            return None;
-        }
-        // The subject of the pronoun's own sentence first ("Reis said he …, Brook, whom he
-        // called …"), else the nearest person before it.
-        let first = self.seg.sentences[self.seg.tokens[i].sentence].first_token;
-        let subject = self
-            .mention_at(first)
-            .filter(|m| m.etype == EntityType::Person && first < i);
-        let m = match subject {
-            Some(m) => m,
-            None => self.person_before(self.seg.tokens[i].span.start)?,
-        };
-        Some(Found {
-            speaker: self.entity_speaker(m),
-            start: self.seg.tokens[i].span.start,
-            end: self.seg.tokens[i].span.end,
-            pronoun: true,
-        })
-    }
-
+    /// The source phrase of tokens `[a, b]`: what a description ("the company") refers to
+    /// when the text names it before, else the phrase itself as an unnamed source.
     pub(crate) fn group(&self, a: usize, b: usize) -> Found {
+        if let Some(f) = self.description(a, b) {
+            return f;
+        }
         let span = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b].span.end);
         Found {
             speaker: Speaker {
