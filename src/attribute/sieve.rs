@@ -2,6 +2,7 @@
 //! the least certain, until one names its speaker. Each rung is a unit with its rule id;
 //! titles, scare quotes and nicknames are passed through as not speech.
 
+use crate::lang::Class;
 use crate::registry::RuleId;
 use crate::sources::{Found, Sources};
 use crate::types::{Claim, ClaimKind, EntityType, Quote, QuoteKind, Span};
@@ -240,6 +241,7 @@ fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         }
         if let Some(f) = at.subjects(c).into_iter().last()
             && f.start >= q.q.outer.end
+            && !opens_clause(at, k, seg.token_at_or_after(f.start))
         {
             return Some(cued(at, f, c, true));
         }
@@ -266,6 +268,11 @@ fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         return named.map(|f| cued(at, f, c, true));
     }
     None
+}
+
+/// A word opening a new clause among tokens `[a, b)`.
+fn opens_clause(at: &Sources, a: usize, b: usize) -> bool {
+    (a..b).any(|t| at.is(t, Class::ClauseOpener))
 }
 
 /// “…,” Brook charged. / “…,” he continued.: a person and any verb closing the clause.
@@ -316,7 +323,15 @@ fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let mut cues: Vec<usize> = (near_first..last)
         .filter(|&c| !at.in_quote(seg.tokens[c].span.start) && at.is_quote_cue(c))
         .collect();
-    cues.sort_by_key(|&c| seg.tokens[c].span.start.abs_diff(q.q.outer.start));
+    // Nearest first, but a cue after the quote that a new clause holds ("…” in response,
+    // and he urged", "…” when he said") after every other.
+    cues.sort_by_key(|&c| {
+        let later_clause = c >= q.after && opens_clause(at, q.after, c);
+        (
+            later_clause,
+            seg.tokens[c].span.start.abs_diff(q.q.outer.start),
+        )
+    });
     cues.into_iter().find_map(|c| {
         let f = if at.is_according(c) {
             at.objects(c + 2).into_iter().next()

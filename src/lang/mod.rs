@@ -143,6 +143,9 @@ classes! {
     /// Opens a fronted phrase before a clause's subject ("In an interview, X said"),
     /// compared in lower case.
     Fronting = "fronting_words", true;
+    /// Opens a new clause ("and", "when"): a cue after it has a subject of its own,
+    /// compared in lower case.
+    ClauseOpener = "clause_openers", true;
 }
 
 const _: () = assert!(Class::ALL.len() <= 64, "classes are bits of a u64");

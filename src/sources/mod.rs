@@ -179,11 +179,17 @@ impl<'a> Sources<'a> {
     /// ("Mrs. Lee", "Secretary of State Ada Brook").
     pub(crate) fn named(&self, m: &Mention) -> Found {
         let before = &self.text[..m.span.start];
+        let titled = |r: &str| {
+            let rest = before.strip_suffix(' ')?.strip_suffix(r)?;
+            // The title is a whole word: "Sen. Ada Brook", not "…esen. Ada Brook".
+            (rest.is_empty() || rest.ends_with([' ', '\n', '(', '“', '"'])).then_some(rest.len())
+        };
         let start = m
             .role
             .as_deref()
-            .and_then(|r| before.strip_suffix(' ')?.strip_suffix(r))
-            .map_or(m.span.start, str::len);
+            .and_then(titled)
+            .or_else(|| self.lex.honorifics.iter().find_map(|h| titled(h)))
+            .unwrap_or(m.span.start);
         Found {
             speaker: self.entity_speaker(m),
             start,

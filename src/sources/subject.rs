@@ -237,6 +237,25 @@ impl<'a> Sources<'a> {
                 return Some(self.named(m));
             }
         }
+        // "Ada Brook, the foreign minister of Norland, a member of the council, said": the
+        // name opening the clause, whatever the appositions after it.
+        let open = if self.is(sent_first, Class::Fronting) {
+            (sent_first..j)
+                .find(|&k| self.sep(k).trim() == ",")
+                .map(|k| k + 1)
+        } else {
+            Some(sent_first)
+        };
+        if let Some(o) = open
+            && let Some(m) = self
+                .mention_at(o)
+                .filter(|m| m.etype != EntityType::Loc && !self.in_quote(m.span.start))
+        {
+            let e = self.seg.token_at_or_after(m.span.end);
+            if e <= j && e > 0 && self.sep(e - 1).trim() == "," {
+                return Some(self.named(m));
+            }
+        }
         let mut k = j;
         while k > sent_first {
             k -= 1;
@@ -281,10 +300,36 @@ impl<'a> Sources<'a> {
         {
             return Some(f);
         }
-        (first..c)
+        let m = (first..c)
             .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
-            .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))
-            .map(|m| self.named(m))
+            .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
+        Some(self.named(self.head_of_modified(m, c)))
+    }
+
+    /// A name that only modifies the noun phrase it opens gives way to the person the phrase
+    /// names: "Ada Brook's campaign manager Tom Lee", "Brook campaign manager Tom Lee".
+    pub(crate) fn head_of_modified(&self, m: &'a Mention, limit: usize) -> &'a Mention {
+        let end = self.seg.token_at_or_after(m.span.end);
+        let last = end.saturating_sub(1);
+        let possessive = self.seg.tokens[last].possessive;
+        let mut t = end;
+        // Lower-case words (the role) between the name and the next name.
+        while t < limit
+            && t < end + 4
+            && !self.seg.tokens[t].cap
+            && self.sep(t - 1).trim().is_empty()
+            && self.tok(t).chars().all(char::is_alphabetic)
+        {
+            t += 1;
+        }
+        if t == end || t >= limit || !self.sep(t - 1).trim().is_empty() {
+            // "Brook's Tom Lee" does not happen; a possessive alone still names a head.
+            return m;
+        }
+        match self.mention_at(t) {
+            Some(p) if p.etype == EntityType::Person && (possessive || t > end) => p,
+            _ => m,
+        }
     }
 
     /// Tokens `[a, b]` are a party or state tag after a name: "D-Ohio", "R-Neb.", "Vt.".
