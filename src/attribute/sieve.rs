@@ -332,17 +332,31 @@ fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             seg.tokens[c].span.start.abs_diff(q.q.outer.start),
         )
     });
-    cues.into_iter().find_map(|c| {
-        let f = if at.is_according(c) {
+    let found = |c: usize| {
+        if at.is_according(c) {
             at.objects(c + 2).into_iter().next()
         } else {
-            at.subjects(c)
-                .into_iter()
-                .last()
-                .or_else(|| at.final_objects(c + 1).into_iter().next())
-        }?;
-        Some(cued(at, f, c, true))
-    })
+            // "said Ada Brook" in the middle of a sentence: only verbs a name follows; the
+            // object of "tells his supporters" is who listens.
+            at.subjects(c).into_iter().last().or_else(|| {
+                at.is(c, Class::BeforeName)
+                    .then(|| at.final_objects(c + 1).into_iter().next())
+                    .flatten()
+            })
+        }
+    };
+    // A cue whose subject is only a common noun phrase ("the spate of protests demands")
+    // is a verb of things, not of speakers: any cue with a real source goes first.
+    let mut weak = None;
+    for c in cues {
+        let Some(f) = found(c) else { continue };
+        if at.is_thing(&f) {
+            weak = weak.or(Some((f, c)));
+            continue;
+        }
+        return Some(cued(at, f, c, true));
+    }
+    weak.map(|(f, c)| cued(at, f, c, true))
 }
 
 /// Ada Brook praises the plan: “…”: the sentence's named subject introduces the quote.

@@ -1,8 +1,9 @@
 //! The pieces of an unnamed-source phrase: head nouns, modifiers, and the walk back from the
 //! head to where the phrase starts.
 
-use super::Sources;
+use super::{Found, Sources};
 use crate::lang::Class;
+use crate::types::SpeakerType;
 
 impl<'a> Sources<'a> {
     /// A head noun of a source: a listed one ("officials", "spokeswoman") or any plural
@@ -77,5 +78,20 @@ impl<'a> Sources<'a> {
             a += 1;
         }
         a
+    }
+
+    /// An unnamed source whose head is neither a listed source noun ("officials") nor a
+    /// person word: "the spate of protests", "the recent shootings".
+    pub fn is_thing(&self, f: &Found) -> bool {
+        if f.speaker.entity.is_some() || f.pronoun || f.speaker.stype != SpeakerType::Group {
+            return false;
+        }
+        let first = self.seg.token_at_or_after(f.start);
+        let last = self
+            .seg
+            .token_at_or_after(f.end)
+            .saturating_sub(1)
+            .max(first);
+        !(first..=last).any(|t| self.is(t, Class::SourceHead) || self.is(t, Class::Occupation))
     }
 }

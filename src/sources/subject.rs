@@ -259,7 +259,7 @@ impl<'a> Sources<'a> {
         let mut k = j;
         while k > sent_first {
             k -= 1;
-            if self.sep(k).trim() == "," {
+            if matches!(self.sep(k).trim(), "," | ")," | ".),") {
                 let next = self.tok(k + 1);
                 let starter = self.is(k + 1, Class::AppositionOpener)
                     || next.chars().all(|c| c.is_ascii_digit())
@@ -270,6 +270,13 @@ impl<'a> Sources<'a> {
                     continue;
                 }
                 if let Some(f) = self.phrase_ending_at(k, sent_first) {
+                    return Some(f);
+                }
+                // "Rep. Ada Brook (R-Ohio), a member of the panel, said".
+                if let Some(f) = self
+                    .before_tag(k, sent_first)
+                    .and_then(|e| self.phrase_ending_at(e, sent_first))
+                {
                     return Some(f);
                 }
                 // "Varga, director of the fund, said": an unknown name opening the sentence.
@@ -383,5 +390,16 @@ impl<'a> Sources<'a> {
             return Some(self.named(m));
         }
         self.pronoun(t)
+    }
+
+    /// When token `k` closes a parenthesised party or state tag ("(R-Ohio)"), the token
+    /// before the parenthesis: where the name it qualifies ends.
+    pub(crate) fn before_tag(&self, k: usize, floor: usize) -> Option<usize> {
+        if !self.sep(k).trim_start_matches('.').starts_with(')') {
+            return None;
+        }
+        let a =
+            (k.saturating_sub(3).max(floor + 1)..=k).find(|&a| self.sep(a - 1).contains('('))?;
+        self.is_party_tag(a, k).then(|| a - 1)
     }
 }
