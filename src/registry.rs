@@ -171,6 +171,10 @@ registry! {
         "no cue, an earlier quote in the same paragraph has a speaker",
         must ["“We will rebuild the bridge,” Ada Brook said. “It will take two years.”"],
         must_not ["“We will rebuild the bridge.” “It will take two years.”"];
+    QuoteAsPutIt = "quote.as-put-it", Attribute, Some(0.85),
+        "the quote's sentence says whose words they are: as Ada Brook put it, “…”",
+        must ["The plan is, as Ada Brook put it, “a bridge to nowhere.”"],
+        must_not ["The plan is, as the council put the vote off, “a bridge to nowhere.”"];
     QuoteDashCredit = "quote.dash-credit", Attribute, Some(0.85),
         "a quote credited with a dash at the end of its line: “…” ― Ada Brook",
         must ["“The best mayor this town has had.” ― Ada Brook"],

@@ -102,6 +102,7 @@ pub const SIEVE: &[Rung] = &[
     Rung { rule: RuleId::QuoteAfterSpeakerCue, find: after_speaker_cue },
     Rung { rule: RuleId::QuoteAfterSpeakerVerb, find: after_speaker_verb },
     Rung { rule: RuleId::QuoteDashCredit, find: dash_credit },
+    Rung { rule: RuleId::QuoteAsPutIt, find: as_put_it },
     Rung { rule: RuleId::QuoteBefore, find: cue_before },
     Rung { rule: RuleId::QuoteSentenceCue, find: sentence_cue },
     Rung { rule: RuleId::QuoteColon, find: colon_subject },
@@ -520,4 +521,30 @@ fn paragraph_continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         pronoun: false,
     };
     Some(uncued(f, pc.cue.clone()))
+}
+
+/// The plan is, as Ada Brook put it, “…”: "as <source> put it" in the quote's sentence.
+fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let last = seg.sentences[q.s_close].end_token;
+    let put = (q.first..last.saturating_sub(1)).find(|&t| {
+        at.tok(t) == "put" && at.tok(t + 1) == "it" && !at.in_quote(seg.tokens[t].span.start)
+    })?;
+    let as_tok = (put.saturating_sub(8).max(q.first)..put)
+        .rev()
+        .find(|&t| at.tok(t).eq_ignore_ascii_case("as"))?;
+    if as_tok + 1 >= put {
+        return None;
+    }
+    let f = at.phrase_ending_at(put - 1, as_tok + 1)?;
+    if at.seg.token_at_or_after(f.start) != as_tok + 1 {
+        return None;
+    }
+    let cue = Span::new(seg.tokens[put].span.start, seg.tokens[put + 1].span.end);
+    Some(Hit {
+        speaker: f,
+        cue: Some(cue.of(at.text).to_string()),
+        cue_span: Some(cue),
+        spent: None,
+    })
 }

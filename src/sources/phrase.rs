@@ -83,7 +83,12 @@ impl<'a> Sources<'a> {
     /// An unnamed source whose head is neither a listed source noun ("officials") nor a
     /// person word: "the spate of protests", "the recent shootings".
     pub fn is_thing(&self, f: &Found) -> bool {
-        if f.speaker.entity.is_some() || f.pronoun || f.speaker.stype != SpeakerType::Group {
+        // (An empty span is a speaker carried over from an earlier quote, judged there.)
+        if f.speaker.entity.is_some()
+            || f.pronoun
+            || f.speaker.stype != SpeakerType::Group
+            || f.start >= f.end
+        {
             return false;
         }
         let first = self.seg.token_at_or_after(f.start);

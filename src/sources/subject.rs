@@ -107,6 +107,11 @@ impl<'a> Sources<'a> {
                 Some(head) => self.group_back(head, sent_first),
                 None => a,
             };
+            // "Protesters marching through the streets chanted": a noun after a preposition
+            // is its object, not the verb's subject.
+            if self.object_of_preposition(a, sent_first) {
+                return Vec::new();
+            }
             out.push(self.group(a, j));
             start_tok = a;
         } else if let Some(a) = self
@@ -118,6 +123,9 @@ impl<'a> Sources<'a> {
             // with the case said".
             if let Some(head) = self.head_before_preposition(a, sent_first) {
                 return vec![self.group(self.group_back(head, sent_first), j)];
+            }
+            if self.object_of_preposition(a, sent_first) {
+                return Vec::new();
             }
             return vec![self.group(a, j)];
         } else {
@@ -387,6 +395,11 @@ impl<'a> Sources<'a> {
             return None;
         }
         if let Some(m) = self.mention_at(t).filter(|m| m.etype != EntityType::Loc) {
+            // "Brook's relatives watched … and said": the name only owns the subject.
+            let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
+            if self.seg.tokens[last].possessive {
+                return None;
+            }
             return Some(self.named(m));
         }
         self.pronoun(t)
@@ -401,5 +414,16 @@ impl<'a> Sources<'a> {
         let a =
             (k.saturating_sub(3).max(floor + 1)..=k).find(|&a| self.sep(a - 1).contains('('))?;
         self.is_party_tag(a, k).then(|| a - 1)
+    }
+
+    /// The phrase starting at token `a` follows a preposition or a verb-like word with no
+    /// punctuation between: "through the streets", "that most of the vote".
+    pub(crate) fn object_of_preposition(&self, a: usize, floor: usize) -> bool {
+        if a <= floor || !self.sep(a - 1).trim().is_empty() {
+            return false;
+        }
+        let w = self.tok(a - 1);
+        self.is(a - 1, Class::FunctionWord) && !matches!(w, "and" | "or" | "&")
+            || self.is(a - 1, Class::SourcePreposition)
     }
 }
