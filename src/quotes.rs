@@ -272,8 +272,19 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
         .any(|x| lang.is(x, Class::WorkNoun));
     // Title case over every longer word: a headline, a show or a book, not speech.
     let all_caps_words = words.iter().filter(|w| w.chars().count() >= 4).count() >= 2;
+    // A short capitalised name after "on", "told" or a possessive ("on MSNBC's “Morning
+    // Joe”", "told “Fox and Friends”"): a show or a paper, not someone's words.
+    let names_a_work = n <= 5
+        && !content.ends_with(',')
+        && words
+            .iter()
+            .all(|w| cap(w) || (w.len() <= 3 && w.chars().all(char::is_lowercase)))
+        && (lang.is(&lower_prev, Class::WorkLead)
+            || prev_word.ends_with("’s")
+            || prev_word.ends_with("'s"));
     if title_case
         && (near_work
+            || names_a_work
             || after_line.starts_with(':')
             || (all_caps_words && n <= 8)
             || (!has_cue && !content.ends_with(['.', '?', '!', ','])))

@@ -270,13 +270,14 @@ pub fn resolve(
 /// The gender a person's mention gives: its honorific ("Mrs."), else its first word when
 /// that is a given name of one gender ("Helen Marsh").
 pub(crate) fn person_gender(lang: &Language, surface: &str, role: Option<&str>) -> Option<Gender> {
+    let person = |g: &Gender| (*g != Gender::Neuter).then_some(*g);
     if let Some(g) = role.and_then(|r| lang.genders.get(r.split_whitespace().next()?)) {
-        return Some(*g);
+        return person(g);
     }
     let mut words = surface.split_whitespace();
     let first = words.next()?;
     words.next()?;
-    lang.genders.get(first).copied()
+    lang.genders.get(first).and_then(person)
 }
 
 /// "Verde party" names the party "Verde"; Ruth “Rudi” Okafor is Ruth Okafor.

@@ -66,7 +66,8 @@ fn gender(v: &str) -> Result<Option<Gender>, String> {
         "" => Ok(None),
         "m" => Ok(Some(Gender::Male)),
         "f" => Ok(Some(Gender::Female)),
-        other => Err(format!("gender {other:?} is not m, f or empty")),
+        "n" => Ok(Some(Gender::Neuter)),
+        other => Err(format!("gender {other:?} is not m, f, n or empty")),
     }
 }
 

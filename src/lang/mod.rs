@@ -146,6 +146,9 @@ classes! {
     /// Opens a new clause ("and", "when"): a cue after it has a subject of its own,
     /// compared in lower case.
     ClauseOpener = "clause_openers", true;
+    /// Before a short capitalised quote, makes it the name of a show or paper ("on",
+    /// "told"), compared in lower case.
+    WorkLead = "work_leads", true;
 }
 
 const _: () = assert!(Class::ALL.len() <= 64, "classes are bits of a u64");
@@ -184,6 +187,8 @@ pub enum Gender {
     Male,
     /// Feminine ("she", "Mrs.").
     Female,
+    /// Neither: a thing or a body ("it").
+    Neuter,
 }
 
 /// The words of one language: word classes, honorifics, and the phrase lists.

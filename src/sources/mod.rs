@@ -65,7 +65,7 @@ impl<'a> Sources<'a> {
             match g {
                 Some(Gender::Male) => e.0 = true,
                 Some(Gender::Female) => e.1 = true,
-                None => {}
+                _ => {}
             }
         }
         let ent_gender = seen

@@ -24,9 +24,15 @@ impl<'a> Sources<'a> {
         &self.mentions[a..b]
     }
 
+    /// "it" refers to an organisation; "he" and "she" to a person whose gender fits.
     fn gender_fits(&self, m: &Mention, want: Option<Gender>) -> bool {
+        if self.in_quote(m.span.start) {
+            return false;
+        }
+        if want == Some(Gender::Neuter) {
+            return m.etype == EntityType::Org;
+        }
         m.etype == EntityType::Person
-            && !self.in_quote(m.span.start)
             && match (want, self.ent_gender[m.entity]) {
                 (Some(w), Some(g)) => w == g,
                 _ => true,
@@ -52,10 +58,16 @@ impl<'a> Sources<'a> {
         for (n, s) in sentences.enumerate() {
             let sp = self.seg.sentences[s].span;
             let ms = self.mentions_in(sp.start, sp.end.min(at));
-            // The sentence's subject: its first person outside quotes.
+            // The sentence's subject: its first person (organisation, for "it") outside
+            // quotes.
+            let kind = if want == Some(Gender::Neuter) {
+                EntityType::Org
+            } else {
+                EntityType::Person
+            };
             let first = ms
                 .iter()
-                .find(|m| m.etype == EntityType::Person && !self.in_quote(m.span.start));
+                .find(|m| m.etype == kind && !self.in_quote(m.span.start));
             if n < SUBJECT_SENTENCES
                 && let Some(m) = first.filter(|m| self.gender_fits(m, want))
             {
