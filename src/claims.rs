@@ -208,21 +208,25 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
         .min()
         .unwrap_or(sent.start)
         .min(at.seg.tokens[c].span.start);
-    let trim = |sp: Span| {
-        let t = sp.of(text);
-        let lead = t.len() - t.trim_start_matches([' ', ',', '—']).len();
-        let body = t
-            .trim_start_matches([' ', ',', '—'])
-            .trim_end_matches([' ', ',', '—', '.']);
-        Span::new(sp.start + lead, sp.start + lead + body.len())
-    };
+    let trim = |sp: Span| trim_content(text, sp);
     // "In an interview on Monday, Brook said that …": a fronted phrase is not the content;
     // nor is anything before a cue that a "that" clause follows.
     let first = s.first_token;
     let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS))
         .any(|t| at.tok(t) == "that" && !at.in_quote(at.seg.tokens[t].span.start));
     let fronted = at.is(first, Class::Fronting) || at.tok(first) == "As";
-    if src_start > sent.start + 10 && !(that_follows || fronted) {
+    let after = after_cue(at, si, c, according);
+    // "Two years ago, a scientist, Ada Brook, warned that …" or "…, Brook warned the
+    // council the dam would fail": a clause after the cue is the content; a trailer ("in
+    // a statement", "on Monday") is not.
+    let source_first = speakers.iter().all(|f| f.start < at.seg.tokens[c].span.start);
+    let next = at.seg.token_at_or_after(after.start);
+    let clause_after = source_first
+        && !according
+        && !at.is(c, Class::NotClaim)
+        && words_outside_quotes(at, after) >= MIN_CONTENT_WORDS
+        && !(next < s.end_token && at.is(next, Class::AfterSpeaker));
+    if src_start > sent.start + 10 && !(that_follows || fronted || clause_after) {
         let before = trim(Span::new(sent.start, src_start));
         let before = if according {
             let b = before.of(text);
@@ -240,7 +244,16 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
             return before;
         }
     }
-    // After the cue: skip an object up to "that" ("told The Times that").
+    after
+}
+
+/// The content after the cue at token `c`, past an object up to "that" ("told The Times
+/// that").
+fn after_cue(at: &Sources, si: usize, c: usize, according: bool) -> Span {
+    let s = at.seg.sentences[si];
+    let sent = s.span;
+    let text = at.text;
+    let trim = |sp: Span| trim_content(text, sp);
     let mut k = c + if according { 2 } else { 1 };
     if let Some(t) = (k..s.end_token.min(k + THAT_AFTER_CUE_TOKENS)).find(|&t| at.tok(t) == "that")
     {
@@ -253,6 +266,16 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
         .filter(|t| t.sentence == si)
         .map_or(sent.end, |t| t.span.start);
     trim(Span::new(start, sent.end))
+}
+
+/// A content span without the commas, dashes and full stop around it.
+fn trim_content(text: &str, sp: Span) -> Span {
+    let t = sp.of(text);
+    let lead = t.len() - t.trim_start_matches([' ', ',', '—']).len();
+    let body = t
+        .trim_start_matches([' ', ',', '—'])
+        .trim_end_matches([' ', ',', '—', '.']);
+    Span::new(sp.start + lead, sp.start + lead + body.len())
 }
 
 fn words_outside_quotes(at: &Sources, sp: Span) -> usize {

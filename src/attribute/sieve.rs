@@ -505,7 +505,10 @@ fn paragraph_continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let starts_para = q.s_open > 0
         && seg.sentences[q.s_open - 1].paragraph + 1 == para
         && seg.sentences[q.s_open].first_token == q.before_end;
-    if !starts_para {
+    // The quote is the whole paragraph: nothing but punctuation after its closing mark.
+    let rest = &at.text[q.q.outer.end..];
+    let para_end = rest.find('\n').unwrap_or(rest.len());
+    if !starts_para || rest[..para_end].trim().chars().any(char::is_alphanumeric) {
         return None;
     }
     let (pq, pc) = q.earlier.iter().zip(q.done).next_back()?;
