@@ -219,7 +219,9 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
     // "Two years ago, a scientist, Ada Brook, warned that …" or "…, Brook warned the
     // council the dam would fail": a clause after the cue is the content; a trailer ("in
     // a statement", "on Monday") is not.
-    let source_first = speakers.iter().all(|f| f.start < at.seg.tokens[c].span.start);
+    let source_first = speakers
+        .iter()
+        .all(|f| f.start < at.seg.tokens[c].span.start);
     let next = at.seg.token_at_or_after(after.start);
     let clause_after = source_first
         && !according
@@ -254,7 +256,7 @@ fn after_cue(at: &Sources, si: usize, c: usize, according: bool) -> Span {
     let sent = s.span;
     let text = at.text;
     let trim = |sp: Span| trim_content(text, sp);
-    let mut k = c + if according { 2 } else { 1 };
+    let mut k = c + if according || at.is_phrasal(c) { 2 } else { 1 };
     if let Some(t) = (k..s.end_token.min(k + THAT_AFTER_CUE_TOKENS)).find(|&t| at.tok(t) == "that")
     {
         k = t + 1;

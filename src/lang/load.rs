@@ -5,7 +5,7 @@
 //!   class marks its rows with `x`; `lemma`, `gender` and `titles` (`|`-separated titles a
 //!   role noun stands for: "senator" for "Sen.") are information columns.
 //!
-//! Three files have shapes of their own: `honorifics.tsv` (form, gender: words before a
+//! Four files have shapes of their own: `phrasal_cues.txt` (a verb form and its particle), `honorifics.tsv` (form, gender: words before a
 //! name, multi-word ones whole), `ambiguous.txt` (form, reason) and the phrase lists
 //! `place_events.txt` and `term_cues.txt`. Errors name the file and the 1-based line.
 
@@ -27,6 +27,8 @@ pub enum LanguageFile {
     PlaceEvents,
     /// Words or phrases before a quote that mark a coined term.
     TermCues,
+    /// Two-word cues of speech: a verb form and its particle ("called for").
+    PhrasalCues,
 }
 
 impl LanguageFile {
@@ -37,6 +39,7 @@ impl LanguageFile {
             "ambiguous.txt" => return Some(LanguageFile::Ambiguous),
             "place_events.txt" => return Some(LanguageFile::PlaceEvents),
             "term_cues.txt" => return Some(LanguageFile::TermCues),
+            "phrasal_cues.txt" => return Some(LanguageFile::PhrasalCues),
             _ => {}
         }
         if file_name.ends_with(".tsv") {
@@ -91,7 +94,7 @@ impl Language {
                 0,
                 format!(
                     "unknown language file; expected a table (.tsv), honorifics.tsv, ambiguous.txt, \
-                     place_events.txt, term_cues.txt or a list named after a word class: {}.txt",
+                     place_events.txt, term_cues.txt, phrasal_cues.txt or a list named after a word class: {}.txt",
                     lists.join(".txt, ")
                 ),
             )]);
@@ -117,6 +120,20 @@ impl Language {
                         .map(|(_, l)| l.split('\t').next().unwrap_or("").trim().to_string())
                         .filter(|f| !f.is_empty()),
                 );
+            }
+            LanguageFile::PhrasalCues => {
+                for (n, l) in data_lines(text) {
+                    let phrase = l.split('\t').next().unwrap_or("").trim();
+                    match phrase.split_once(' ') {
+                        Some((verb, particle)) if !particle.contains(' ') => self
+                            .phrasal_cues
+                            .push((verb.to_string(), particle.to_string())),
+                        _ => errors.push(err(
+                            n,
+                            format!("{phrase:?} is not a verb and its particle (\"called for\")"),
+                        )),
+                    }
+                }
             }
             LanguageFile::Ambiguous => {
                 for (_, l) in data_lines(text) {

@@ -218,6 +218,8 @@ pub struct Language {
     pub place_events: Vec<String>,
     /// Words or phrases right before a quote that mark a coined term ("so-called").
     pub term_cues: Vec<String>,
+    /// Two-word cues of speech, verb form and particle: ("called", "for").
+    pub phrasal_cues: Vec<(String, String)>,
 }
 
 impl Default for Language {
@@ -241,6 +243,7 @@ impl Language {
             name_places: FxHashSet::default(),
             place_events: Vec::new(),
             term_cues: Vec::new(),
+            phrasal_cues: Vec::new(),
         }
     }
 
@@ -328,6 +331,7 @@ impl Language {
         self.name_places.extend(other.name_places);
         self.place_events.extend(other.place_events);
         self.term_cues.extend(other.term_cues);
+        self.phrasal_cues.extend(other.phrasal_cues);
         self.index_honorifics();
     }
 

@@ -112,6 +112,18 @@ impl<'a> Sources<'a> {
     pub fn is_cue(&self, i: usize) -> bool {
         self.is(i, Class::Speech)
             || (self.is_according(i) && i + 1 < self.seg.tokens.len() && self.tok(i + 1) == "to")
+            || self.is_phrasal(i)
+    }
+
+    /// Token `i` and the next are a two-word cue ("called for", "pointed out").
+    pub fn is_phrasal(&self, i: usize) -> bool {
+        i + 1 < self.seg.tokens.len()
+            && self.sep(i) == " "
+            && self
+                .lex
+                .phrasal_cues
+                .iter()
+                .any(|(v, p)| v == self.tok(i) && p == self.tok(i + 1))
     }
 
     /// Cues of a quote in its own sentence: the speech verbs, and verbs that frame a quoted
@@ -133,7 +145,7 @@ impl<'a> Sources<'a> {
 
     /// Where the cue at token `i` is written: one token, or "according to".
     pub fn cue_span(&self, i: usize) -> Span {
-        if self.is_according(i) {
+        if self.is_according(i) || self.is_phrasal(i) {
             Span::new(
                 self.seg.tokens[i].span.start,
                 self.seg.tokens[i + 1].span.end,

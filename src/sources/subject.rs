@@ -33,7 +33,10 @@ impl<'a> Sources<'a> {
         if self.is_participle(c) {
             // "Brook backed the plan, saying …", "the group issued a statement saying …":
             // the clause's named subject.
-            if let Some(f) = self.clause_subject(c) {
+            if let Some(f) = self
+                .clause_subject(c)
+                .or_else(|| self.clause_start_subject(sent_first, c))
+            {
                 return vec![f];
             }
         }
@@ -110,7 +113,10 @@ impl<'a> Sources<'a> {
             // "Protesters marching through the streets chanted": a noun after a preposition
             // is its object, not the verb's subject.
             if self.object_of_preposition(a, sent_first) {
-                return Vec::new();
+                return self
+                    .before_participle(a - 1, sent_first)
+                    .into_iter()
+                    .collect();
             }
             out.push(self.group(a, j));
             start_tok = a;
@@ -394,7 +400,16 @@ impl<'a> Sources<'a> {
         if t >= end || self.in_quote(self.seg.tokens[t].span.start) {
             return None;
         }
-        if let Some(m) = self.mention_at(t).filter(|m| m.etype != EntityType::Loc) {
+        // "Gov. Ada Brook visited …": the name after its title.
+        let titled = (t..end.min(t + 4)).find_map(|k| {
+            self.mention_at(k)
+                .filter(|m| self.named(m).start == self.seg.tokens[t].span.start)
+        });
+        if let Some(m) = self
+            .mention_at(t)
+            .or(titled)
+            .filter(|m| m.etype != EntityType::Loc)
+        {
             // "Brook's relatives watched … and said": the name only owns the subject.
             let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
             if self.seg.tokens[last].possessive {
@@ -402,7 +417,22 @@ impl<'a> Sources<'a> {
             }
             return Some(self.named(m));
         }
-        self.pronoun(t)
+        if let Some(f) = self.pronoun(t) {
+            return Some(f);
+        }
+        // "The union issued a statement saying …": a described subject, up to its verb.
+        if !self.is(t, Class::Determiner) {
+            return None;
+        }
+        let mut e = t + 1;
+        while e < end
+            && e < t + 4
+            && self.sep(e - 1).trim().is_empty()
+            && (self.is_plain_noun(e) || self.is_modifier(e))
+        {
+            e += 1;
+        }
+        (e > t + 1).then(|| self.group(t, e - 1))
     }
 
     /// When token `k` closes a parenthesised party or state tag ("(R-Ohio)"), the token
@@ -425,5 +455,20 @@ impl<'a> Sources<'a> {
         let w = self.tok(a - 1);
         self.is(a - 1, Class::FunctionWord) && !matches!(w, "and" | "or" | "&")
             || self.is(a - 1, Class::SourcePreposition)
+    }
+
+    /// "Protesters marching through the streets chanted": for the preposition at token `p`
+    /// after a participle, the noun phrase the participle follows.
+    pub(crate) fn before_participle(&self, p: usize, floor: usize) -> Option<Found> {
+        if p < floor + 2 || !self.tok(p - 1).ends_with("ing") || !self.sep(p - 2).trim().is_empty()
+        {
+            return None;
+        }
+        let h = p - 2;
+        if let Some(m) = self.mention_at(h).filter(|m| m.etype != EntityType::Loc) {
+            return Some(self.named(m));
+        }
+        self.is_head(h)
+            .then(|| self.group(self.group_back(h, floor), h))
     }
 }
