@@ -58,6 +58,22 @@ impl<'a> Sources<'a> {
         for (n, s) in sentences.enumerate() {
             let sp = self.seg.sentences[s].span;
             let ms = self.mentions_in(sp.start, sp.end.min(at));
+            // A fronted phrase ("With a vote for Brook ruled out, Voss said") holds no subject.
+            let first_tok = self.seg.sentences[s].first_token;
+            let ms = if self.is(first_tok, Class::Fronting) {
+                let comma = (first_tok..self.seg.sentences[s].end_token.saturating_sub(1))
+                    .find(|&k| self.sep(k).trim() == ",");
+                match comma {
+                    Some(k) => {
+                        let from = self.seg.tokens[k + 1].span.start;
+                        let skip = ms.partition_point(|m| m.span.start < from);
+                        &ms[skip..]
+                    }
+                    None => ms,
+                }
+            } else {
+                ms
+            };
             // The sentence's subject: its first person (organisation, for "it") outside
             // quotes.
             let kind = if want == Some(Gender::Neuter) {

@@ -306,24 +306,35 @@ impl<'a> Sources<'a> {
     /// clause's first named person or organisation.
     pub(crate) fn clause_subject(&self, c: usize) -> Option<Found> {
         let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
-        // "with Ada Brook tweeting that …": the name right before the participle.
+        // "with Ada Brook tweeting that …": the name right before the participle, when a
+        // preposition opens its phrase ("wrote to Ada Brook asking" is not hers).
         if c > first
             && self.sep(c - 1).trim().is_empty()
             && let Some(m) = self
                 .mention_at(c - 1)
                 .filter(|m| m.etype == EntityType::Person)
+            && let Some(before) = self.seg.token_at_or_after(m.span.start).checked_sub(1)
+            && before >= first
+            && self.is(before, Class::Fronting)
         {
             return Some(self.named(m));
         }
-        // "He dismissed the critique, saying …": a pronoun subject opening the clause.
+        // "He dismissed the critique, saying …", "Speaking in Salem, Ada Brook went after
+        // Voss, calling him …": the subject opening the clause.
         if first < c
-            && let Some(f) = self.pronoun(first)
+            && let Some(f) = self.clause_start_subject(first, c)
         {
             return Some(f);
         }
+        // Else the first name that is not a place and owns nothing ("Brook's lawyer").
         let m = (first..c)
             .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
-            .find_map(|t| self.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
+            .find_map(|t| {
+                self.mention_at(t).filter(|m| {
+                    let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
+                    m.etype != EntityType::Loc && !self.seg.tokens[last].possessive
+                })
+            })?;
         Some(self.named(self.head_of_modified(m, c)))
     }
 
@@ -334,12 +345,12 @@ impl<'a> Sources<'a> {
         let last = end.saturating_sub(1);
         let possessive = self.seg.tokens[last].possessive;
         let mut t = end;
-        // Lower-case words (the role) between the name and the next name.
+        // Role nouns between the name and the next name ("campaign manager").
         while t < limit
             && t < end + 4
             && !self.seg.tokens[t].cap
             && self.sep(t - 1).trim().is_empty()
-            && self.tok(t).chars().all(char::is_alphabetic)
+            && (self.is(t, Class::SourceHead) || self.is(t, Class::Occupation))
         {
             t += 1;
         }
@@ -396,6 +407,14 @@ impl<'a> Sources<'a> {
         let mut t = first;
         if self.is(first, Class::Fronting) {
             t = (first..end).find(|&k| self.sep(k).trim() == ",")? + 1;
+            // "In Salem, New Hampshire, Brook said": places that end the fronted phrase.
+            while let Some(m) = self.mention_at(t).filter(|m| m.etype == EntityType::Loc) {
+                let e = self.seg.token_at_or_after(m.span.end);
+                if e >= end || self.sep(e - 1).trim() != "," {
+                    break;
+                }
+                t = e;
+            }
         }
         if t >= end || self.in_quote(self.seg.tokens[t].span.start) {
             return None;
@@ -419,6 +438,10 @@ impl<'a> Sources<'a> {
         }
         if let Some(f) = self.pronoun(t) {
             return Some(f);
+        }
+        // "Attorneys for Ada Brook appeared …, saying": an unnamed source opening the clause.
+        if self.is_head(t) {
+            return self.objects(t).into_iter().next();
         }
         // "The union issued a statement saying …": a described subject, up to its verb.
         if !self.is(t, Class::Determiner) {
