@@ -75,7 +75,19 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                 let skip = rest.len() - rest.trim_start().len();
                 let mark = stack[0].mark;
                 if !is_single(mark) && rest.trim_start().starts_with(mark) {
+                    // A quote running over paragraphs: each paragraph is a quote of its own
+                    // (one speaker turn each in a transcript; later ones continue the first).
+                    let o = &stack[0];
+                    let end = text[..i].trim_end().len().max(o.content);
+                    out.push(Quote {
+                        content: Span::new(o.content, end),
+                        outer: Span::new(o.at, end),
+                        kind: QuoteKind::Direct,
+                        unclosed: false,
+                    });
                     stack.truncate(1);
+                    stack[0].at = i + skip;
+                    stack[0].content = i + skip + mark.len_utf8();
                     i += skip + mark.len_utf8();
                     continue;
                 }
@@ -387,10 +399,13 @@ mod tests {
     fn multi_paragraph_and_unclosed() {
         let t = "“First part.\n“Second part,” she said.\nNext “open here\nand “fine” end.";
         let q = quotes(t);
-        assert_eq!(q[0].0, "First part.\n“Second part,");
-        assert_eq!(q[1].0, "open here");
-        assert!(q[1].2);
-        assert_eq!(q[2].0, "fine");
+        // A quote over paragraphs gives one quote a paragraph.
+        assert_eq!(q[0].0, "First part.");
+        assert!(!q[0].2);
+        assert_eq!(q[1].0, "Second part,");
+        assert_eq!(q[2].0, "open here");
+        assert!(q[2].2);
+        assert_eq!(q[3].0, "fine");
         let mut w = Vec::new();
         find(t, &mut w);
         assert_eq!(w.len(), 1);

@@ -171,6 +171,10 @@ registry! {
         "no cue, an earlier quote in the same paragraph has a speaker",
         must ["“We will rebuild the bridge,” Ada Brook said. “It will take two years.”"],
         must_not ["“We will rebuild the bridge.” “It will take two years.”"];
+    QuoteTranscript = "quote.transcript", Attribute, Some(0.9),
+        "a quoted transcript turn opens with its speaker's label: “BROOK: We are ready.”",
+        must ["Ada Brook spoke to the council.\n\n“BROOK: We are ready to sail at dawn.”"],
+        must_not ["“Note: the office is closed on Monday.”"];
     QuoteAsPutIt = "quote.as-put-it", Attribute, Some(0.85),
         "the quote's sentence says whose words they are: as Ada Brook put it, “…”",
         must ["The plan is, as Ada Brook put it, “a bridge to nowhere.”"],

@@ -35,6 +35,8 @@ const SENTENCE_CUE_TOKENS: usize = 40;
 const SHORT_SENTENCE_TOKENS: usize = 6;
 /// Earlier quotes of the paragraph a continuation looks back over.
 const CONTINUATION_QUOTES: usize = 6;
+/// Words of a transcript label ("SEN. BROOK:").
+const TRANSCRIPT_LABEL_TOKENS: usize = 3;
 /// Words of a name credited after a dash ("― Julie A. Diaz Martinez").
 const DASH_NAME_TOKENS: usize = 5;
 /// Words of an unknown name between a quote and its cue ("“…,” Varga, …, said").
@@ -98,6 +100,7 @@ pub struct Rung {
 /// The rungs, most certain first.
 #[rustfmt::skip]
 pub const SIEVE: &[Rung] = &[
+    Rung { rule: RuleId::QuoteTranscript, find: transcript },
     Rung { rule: RuleId::QuoteAfterCueSpeaker, find: after_cue_speaker },
     Rung { rule: RuleId::QuoteAfterSpeakerCue, find: after_speaker_cue },
     Rung { rule: RuleId::QuoteAfterSpeakerVerb, find: after_speaker_verb },
@@ -550,4 +553,19 @@ fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         cue_span: Some(cue),
         spent: None,
     })
+}
+
+/// “BROOK: We are ready.”: a quoted transcript turn opens with its speaker's label.
+fn transcript(at: &Sources, q: &QuoteAt) -> Option<Hit> {
+    let seg = at.seg;
+    let a = seg.token_at_or_after(q.q.content.start);
+    let colon = (a..(a + TRANSCRIPT_LABEL_TOKENS).min(seg.tokens.len()))
+        .take_while(|&t| seg.tokens[t].span.end <= q.q.content.end)
+        .find(|&t| at.text[seg.tokens[t].full_end..].starts_with(':'))?;
+    // Only a label in capitals: "Note: …" is no speaker.
+    if !(a..=colon).all(|t| at.tok(t).chars().all(|c| !c.is_lowercase())) {
+        return None;
+    }
+    let f = at.speaker_phrase(a, colon + 1)?;
+    Some(uncued(f, Some(":".to_string())))
 }
