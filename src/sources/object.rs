@@ -252,6 +252,11 @@ impl<'a> Sources<'a> {
                     .next(),
                 Some('.' | ',' | ';' | '“' | '"')
             );
-        (verb_form && closes).then_some(found)
+        // "“…,” Brook barked and left", "“…,” Brook charged in an interview".
+        let trailer = v + 1 < self.seg.tokens.len()
+            && self.seg.tokens[v + 1].sentence == sentence
+            && self.sep(v).trim().is_empty()
+            && (self.is(v + 1, Class::ClauseOpener) || self.is(v + 1, Class::AfterSpeaker));
+        (verb_form && (closes || trailer)).then_some(found)
     }
 }
