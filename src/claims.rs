@@ -105,6 +105,10 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                     (subj, r)
                 }
             };
+            let speakers: Vec<Found> = speakers
+                .into_iter()
+                .filter(|f| !at.is_fragment(f))
+                .collect();
             if speakers.is_empty() {
                 continue;
             }

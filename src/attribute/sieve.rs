@@ -136,14 +136,17 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
             continue;
         }
         let place = quote_at(at, q, &quotes[..qi], &out);
+        // A clause fragment is never a speaker: the rung passes the quote on.
         let got = SIEVE.iter().find_map(|rung| {
-            (rung.find)(at, &place).map(|h| Attribution {
-                speaker: h.speaker,
-                cue: h.cue,
-                cue_span: h.cue_span,
-                rule: rung.rule,
-                spent: h.spent,
-            })
+            (rung.find)(at, &place)
+                .filter(|h| !at.is_fragment(&h.speaker))
+                .map(|h| Attribution {
+                    speaker: h.speaker,
+                    cue: h.cue,
+                    cue_span: h.cue_span,
+                    rule: rung.rule,
+                    spent: h.spent,
+                })
         });
         // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
         // that is a claim of its own.

@@ -99,4 +99,30 @@ impl<'a> Sources<'a> {
             .max(first);
         !(first..=last).any(|t| self.is(t, Class::SourceHead) || self.is(t, Class::Occupation))
     }
+
+    /// An unnamed source that is a clause fragment, not a noun phrase: it opens with a
+    /// relative or a conjunction ("that if no candidate wins"), holds a function word that is
+    /// no preposition of a source ("the businessman began to"), or ends on one ("filed by
+    /// the").
+    pub fn is_fragment(&self, f: &Found) -> bool {
+        if f.speaker.entity.is_some() || f.pronoun || f.start >= f.end {
+            return false;
+        }
+        let first = self.seg.token_at_or_after(f.start);
+        let last = self
+            .seg
+            .token_at_or_after(f.end)
+            .saturating_sub(1)
+            .max(first);
+        let opens_badly = self.is(first, Class::FunctionWord) && !self.is(first, Class::Determiner);
+        let inner = (first + 1..=last).any(|t| {
+            self.is(t, Class::FunctionWord)
+                && !self.is(t, Class::SourcePreposition)
+                && !self.is(t, Class::PostmodAfterHead)
+                && !matches!(self.tok(t), "and" | "or" | "&" | "as")
+        });
+        // ("the two" ends on a number, and is a source.)
+        let ends_badly = last > first && self.is(last, Class::FunctionWord);
+        opens_badly || inner || ends_badly || self.is(first, Class::ClauseOpener)
+    }
 }
