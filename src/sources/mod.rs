@@ -196,9 +196,13 @@ impl<'a> Sources<'a> {
             // The title is a whole word: "Sen. Ada Brook", not "…esen. Ada Brook".
             (rest.is_empty() || rest.ends_with([' ', '\n', '(', '“', '"'])).then_some(rest.len())
         };
-        let start = m
-            .role
-            .as_deref()
+        // (A role that swallowed a sentence's first word, "But Mr.", is not all title.)
+        let clean_role = m.role.as_deref().filter(|r| {
+            r.split_whitespace()
+                .next()
+                .is_some_and(|w| !self.lex.is(&w.to_lowercase(), Class::FunctionWord))
+        });
+        let start = clean_role
             .and_then(titled)
             .or_else(|| self.lex.honorifics.iter().find_map(|h| titled(h)))
             .unwrap_or(m.span.start);

@@ -91,9 +91,14 @@ impl<'a> Sources<'a> {
             return vec![self.named(p)];
         }
         if let Some(m) = self.mention_at(j) {
-            // A title before the name stays out: "Mr. Brook said".
-            out.push(self.named(m));
-            start_tok = self.seg.token_at_or_after(m.span.start);
+            let named = self.named(m);
+            start_tok = self.seg.token_at_or_after(named.start);
+            // "A spokeswoman for Ada Brook says", "advisers to Mr. Voss say": the head noun
+            // the name qualifies speaks.
+            if let Some(h) = self.head_before_preposition(start_tok, sent_first) {
+                return vec![self.group(self.group_back(h, sent_first), j)];
+            }
+            out.push(named);
         } else if let Some(f) = self.pronoun(j) {
             return vec![f];
         } else if self.is_head(j) {
@@ -137,7 +142,8 @@ impl<'a> Sources<'a> {
         } else {
             return Vec::new();
         }
-        // "Ada Brook and Ed Voss said": one more named entity before "and".
+        // "Ada Brook and Ed Voss said", "Mr. Brook and Mr. Voss said": one more named
+        // entity before "and".
         if start_tok >= 2
             && self.tok(start_tok - 1) == "and"
             && self.same_sentence(start_tok - 2, start_tok)
@@ -145,6 +151,12 @@ impl<'a> Sources<'a> {
         {
             out.insert(0, self.named(m));
         }
+        // A place never speaks: "Ada Brook, of Springfield, said" is Brook's or no one's.
+        out.retain(|f| {
+            f.speaker
+                .entity
+                .is_none_or(|e| self.entities[e].etype != EntityType::Loc)
+        });
         out
     }
 
