@@ -38,7 +38,8 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
         for c in s.first_token..s.end_token {
             let t = seg.tokens[c];
             // Cues are lower-case words, but for "According to" opening a sentence.
-            if t.cap && !at.tok(c).starts_with("Accord") {
+            // (A capitalised cue the lexicon lists as written, a headline's "Says", counts.)
+            if t.cap && !at.tok(c).starts_with("Accord") && !at.is(c, Class::Speech) {
                 continue;
             }
             let evidence = at.is(c, Class::Evidence);
@@ -218,7 +219,12 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
     let first = s.first_token;
     let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS))
         .any(|t| at.tok(t) == "that" && !at.in_quote(at.seg.tokens[t].span.start));
-    let fronted = at.is(first, Class::Fronting) || at.tok(first) == "As";
+    // (Only a phrase that ends right before the source: "In May, …, officials said" keeps
+    // its content before the source.)
+    let fronted = (at.is(first, Class::Fronting) || at.tok(first) == "As")
+        && (first..c)
+            .find(|&k| at.sep(k).trim() == ",")
+            .is_some_and(|k| at.seg.tokens[k + 1].span.start >= src_start);
     let after = after_cue(at, si, c, according);
     // "Two years ago, a scientist, Ada Brook, warned that …" or "…, Brook warned the
     // council the dam would fail": a clause after the cue is the content; a trailer ("in

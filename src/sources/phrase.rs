@@ -11,7 +11,9 @@ impl<'a> Sources<'a> {
     pub(crate) fn is_head(&self, i: usize) -> bool {
         let w = self.tok(i);
         // (Source heads are compared in lower case: "Officials" too.)
+        // "many Democrats say": a party or nationality in the plural is a group too.
         self.is(i, Class::SourceHead)
+            || (self.is(i, Class::Demonym) && w.ends_with('s'))
             || (w.len() > 4
                 && w.ends_with('s')
                 && !w.ends_with("ss")
