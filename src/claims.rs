@@ -217,8 +217,9 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
     // "In an interview on Monday, Brook said that …": a fronted phrase is not the content;
     // nor is anything before a cue that a "that" clause follows.
     let first = s.first_token;
-    let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS))
-        .any(|t| at.tok(t) == "that" && !at.in_quote(at.seg.tokens[t].span.start));
+    let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS)).any(|t| {
+        at.tok(t) == "that" && t + 2 < s.end_token && !at.in_quote(at.seg.tokens[t].span.start)
+    });
     // (Only a phrase that ends right before the source: "In May, …, officials said" keeps
     // its content before the source.)
     let fronted = (at.is(first, Class::Fronting) || at.tok(first) == "As")
@@ -267,7 +268,15 @@ fn after_cue(at: &Sources, si: usize, c: usize, according: bool) -> Span {
     let text = at.text;
     let trim = |sp: Span| trim_content(text, sp);
     let mut k = c + if according || at.is_phrasal(c) { 2 } else { 1 };
-    if let Some(t) = (k..s.end_token.min(k + THAT_AFTER_CUE_TOKENS)).find(|&t| at.tok(t) == "that")
+    // "said that …" right after the cue; "told The Times that …" past an object, for the
+    // verbs that take one. A "that" ending the sentence opens nothing.
+    let window = if at.is(c, Class::NotClaim) {
+        THAT_AFTER_CUE_TOKENS
+    } else {
+        1
+    };
+    if let Some(t) =
+        (k..s.end_token.min(k + window)).find(|&t| at.tok(t) == "that" && t + 2 < s.end_token)
     {
         k = t + 1;
     }

@@ -2,6 +2,10 @@
 //! "officials at the ministry say", participles ("…, saying") and coordinated sources.
 
 use super::{Found, Sources};
+
+/// Words between a source's head noun and its cue across a qualifying phrase ("experts on
+/// North Korea and nuclear nonproliferation said").
+const QUALIFIED_HEAD_TOKENS: usize = 8;
 use crate::lang::Class;
 use crate::types::{EntityType, Mention, Span, Speaker, SpeakerType};
 
@@ -140,7 +144,21 @@ impl<'a> Sources<'a> {
             }
             return vec![self.group(a, j)];
         } else {
-            return Vec::new();
+            // "Experts on North Korea and nonproliferation said": a head noun and the
+            // phrase its preposition opens, with no punctuation up to the cue.
+            let head = (j.saturating_sub(QUALIFIED_HEAD_TOKENS).max(sent_first + 1)..j)
+                .rev()
+                .take_while(|&t| self.sep(t).trim().is_empty())
+                .find(|&t| self.is(t, Class::SourcePreposition) && self.is_head(t - 1))
+                .map(|p| p - 1);
+            return match head {
+                Some(h)
+                    if !self.object_of_preposition(self.group_back(h, sent_first), sent_first) =>
+                {
+                    vec![self.group(self.group_back(h, sent_first), j)]
+                }
+                _ => Vec::new(),
+            };
         }
         // "Ada Brook and Ed Voss said", "Mr. Brook and Mr. Voss said": one more named
         // entity before "and".
