@@ -98,7 +98,7 @@ impl Pipeline {
         };
         let (mut claims, used) = attribute::attribute(&view);
         if !self.options.all_quotes {
-            claims.retain(|c| c.rule != RuleId::QuoteNotSpeech);
+            claims.retain(|c| !matches!(c.rule, RuleId::QuoteNotSpeech | RuleId::QuoteScare));
         }
         claims.extend(claims::find(&view, &used));
         claims.sort_by_key(|c| (c.content.start, c.content.end));

@@ -191,6 +191,10 @@ registry! {
         "no cue, the sentence before names who spoke: “Brook announced the fees. “We …”",
         must ["Ada Brook announced the new fees on Monday. “We have no other choice.”"],
         must_not ["The council met on Monday. “We have no other choice.”"];
+    QuoteScare = "quote.scare", Attribute, Some(0.5),
+        "a short quoted fragment nobody is found to have said is a scare quote or a term (kept with --all-quotes, kind term)",
+        must ["The “new” bridge opened on Monday after years of delay."],
+        must_not ["The mayor called the plan “a gift to polluters.”"];
     QuoteUnattributed = "quote.unattributed", Attribute, Some(0.1),
         "no cue and no earlier speaker: speaker left unknown",
         must ["“We have no other choice.”"],

@@ -35,6 +35,9 @@ const SENTENCE_CUE_TOKENS: usize = 40;
 const SHORT_SENTENCE_TOKENS: usize = 6;
 /// Earlier quotes of the paragraph a continuation looks back over.
 const CONTINUATION_QUOTES: usize = 6;
+/// A partial quote of at most this many words that nobody is found to have said is a
+/// scare quote or a term.
+const SCARE_QUOTE_WORDS: usize = 5;
 /// Words of a transcript label ("SEN. BROOK:").
 const TRANSCRIPT_LABEL_TOKENS: usize = 3;
 /// Words of a name credited after a dash ("― Julie A. Diaz Martinez").
@@ -167,6 +170,22 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
                     .then(|| Span::new(a.speaker.start, a.speaker.end)),
                 cue_span: a.cue_span,
             },
+            // A few quoted words inside a sentence that nobody is found to have said are a
+            // scare quote or a term ("the so-called “deal”"), not an unattributed quote.
+            None if q.kind == QuoteKind::Partial
+                && q.content.of(at.text).split_whitespace().count() <= SCARE_QUOTE_WORDS =>
+            {
+                Claim {
+                    kind: ClaimKind::from(QuoteKind::Term),
+                    speaker: None,
+                    cue: None,
+                    content: q.content,
+                    rule: RuleId::QuoteScare,
+                    confidence: RuleId::QuoteScare.claim_confidence(),
+                    speaker_span: None,
+                    cue_span: None,
+                }
+            }
             None => Claim {
                 kind: ClaimKind::from(q.kind),
                 speaker: None,
