@@ -84,6 +84,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                         outer: Span::new(o.at, end),
                         kind: QuoteKind::Direct,
                         unclosed: false,
+                        continues: true,
                     });
                     stack.truncate(1);
                     stack[0].at = i + skip;
@@ -106,6 +107,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                         outer: Span::new(o.at, end),
                         kind: QuoteKind::Direct,
                         unclosed: true,
+                        continues: false,
                     });
                 }
                 stack.clear();
@@ -124,6 +126,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
                     outer: Span::new(o.at, i + c.len_utf8()),
                     kind: QuoteKind::Direct,
                     unclosed: false,
+                    continues: false,
                 });
             }
             stack.truncate(pos);
@@ -152,6 +155,7 @@ pub fn find(text: &str, warnings: &mut Vec<Warning>) -> Vec<Quote> {
             outer: Span::new(o.at, end),
             kind: QuoteKind::Direct,
             unclosed: true,
+            continues: false,
         });
     }
     out.retain(|q| !q.content.of(text).trim().is_empty());

@@ -193,7 +193,7 @@ registry! {
         must_not ["The council met on Monday. “We have no other choice.”"];
     QuoteScare = "quote.scare", Attribute, Some(0.5),
         "a short quoted fragment nobody is found to have said is a scare quote or a term (kept with --all-quotes, kind term)",
-        must ["The “new” bridge opened on Monday after years of delay."],
+        must ["It was said that the plan was “dead on arrival” in May."],
         must_not ["The mayor called the plan “a gift to polluters.”"];
     QuoteUnattributed = "quote.unattributed", Attribute, Some(0.1),
         "no cue and no earlier speaker: speaker left unknown",

@@ -245,6 +245,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// True when the closing mark was missing and the quote was cut at a paragraph end.
     pub unclosed: bool,
+    /// True when the quote runs on into the next paragraph, which reopens it ("“A¶“B,”
+    /// she said."): the two are one speaker's.
+    pub continues: bool,
 }
 
 /// What kind of speaker a claim has, as written in the `speaker_type` column.

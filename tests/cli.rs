@@ -228,12 +228,14 @@ fn quote_styles_and_kinds() {
         !claims.iter().any(|r| r["text"] == "never again,"),
         "a nested quote is not a quote of its own"
     );
+    // A quote over two paragraphs is a quote a paragraph, both the speaker's of the last.
     let multi = speech(&claims, "This quote opens here");
     assert!(
-        multi["text"].contains("continues in the next paragraph"),
-        "one quote over two paragraphs"
+        !multi["text"].contains("continues in the next paragraph"),
+        "one quote a paragraph"
     );
     assert_eq!(multi["speaker"], "Marta Ilves");
+    assert_eq!(speech(&claims, "and continues")["speaker"], "Marta Ilves");
     let ents = table(dir.path(), "entities.csv");
     assert!(
         ents.iter()

@@ -173,6 +173,7 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
             // A few quoted words inside a sentence that nobody is found to have said are a
             // scare quote or a term ("the so-called “deal”"), not an unattributed quote.
             None if q.kind == QuoteKind::Partial
+                && !q.continues
                 && q.content.of(at.text).split_whitespace().count() <= SCARE_QUOTE_WORDS =>
             {
                 Claim {
@@ -198,6 +199,26 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
             },
         };
         out.push(claim);
+    }
+    // A quote running over paragraphs is one speaker's: an opening paragraph that found no
+    // speaker takes the one its closing paragraph names ("“A¶“B,” she said.").
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[i].continues
+            && out[i].speaker.is_none()
+            && out[i + 1].speaker.is_some()
+            && quotes[i].kind.is_speech()
+        {
+            let next = out[i + 1].clone();
+            out[i] = Claim {
+                kind: ClaimKind::from(quotes[i].kind),
+                content: quotes[i].content,
+                rule: RuleId::QuoteContinuation,
+                confidence: RuleId::QuoteContinuation.claim_confidence(),
+                speaker_span: None,
+                cue_span: None,
+                ..next
+            };
+        }
     }
     (out, used)
 }

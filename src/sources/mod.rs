@@ -76,7 +76,7 @@ impl<'a> Sources<'a> {
                 _ => None,
             })
             .collect();
-        let at = Sources {
+        Sources {
             text: doc.text,
             seg: doc.seg,
             mentions,
@@ -84,8 +84,7 @@ impl<'a> Sources<'a> {
             quote_spans: doc.quotes.iter().map(|q| q.outer).collect(),
             lex: doc.lang,
             ent_gender,
-        };
-        at
+        }
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
