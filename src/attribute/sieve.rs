@@ -411,6 +411,11 @@ fn colon_subject(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     if !at.text[..q.q.outer.start].trim_end().ends_with(':') {
         return None;
     }
+    // The clause's subject past a fronted phrase ("With leaders worried about Brook, Voss
+    // is rolling out a message: “…”"), else its first name.
+    if let Some(f) = at.clause_start_subject(q.first, q.before_end) {
+        return Some(uncued(f, None));
+    }
     let m = (q.first..q.before_end)
         .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
     Some(uncued(at.named(m), None))

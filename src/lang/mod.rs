@@ -149,6 +149,9 @@ classes! {
     /// Before a short capitalised quote, makes it the name of a show or paper ("on",
     /// "told"), compared in lower case.
     WorkLead = "work_leads", true;
+    /// Before a name, makes the participle after the name that name's ("footage of Brook
+    /// saying"), compared in lower case.
+    ParticipleLead = "participle_leads", true;
 }
 
 const _: () = assert!(Class::ALL.len() <= 64, "classes are bits of a u64");

@@ -345,7 +345,7 @@ impl<'a> Sources<'a> {
                 .filter(|m| m.etype == EntityType::Person)
             && let Some(before) = self.seg.token_at_or_after(m.span.start).checked_sub(1)
             && before >= first
-            && self.is(before, Class::Fronting)
+            && self.is(before, Class::ParticipleLead)
         {
             return Some(self.named(m));
         }
@@ -360,9 +360,13 @@ impl<'a> Sources<'a> {
         let m = (first..c)
             .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
             .find_map(|t| {
+                // (Nor a name a preposition governs: "the shooting of Ada Brook".)
                 self.mention_at(t).filter(|m| {
+                    let a = self.seg.token_at_or_after(m.span.start);
                     let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
-                    m.etype != EntityType::Loc && !self.seg.tokens[last].possessive
+                    m.etype != EntityType::Loc
+                        && !self.seg.tokens[last].possessive
+                        && !(a > first && self.is(a - 1, Class::FunctionWord))
                 })
             })?;
         Some(self.named(self.head_of_modified(m, c)))
@@ -477,15 +481,13 @@ impl<'a> Sources<'a> {
         if !self.is(t, Class::Determiner) {
             return None;
         }
-        let mut e = t + 1;
-        while e < end
-            && e < t + 4
-            && self.sep(e - 1).trim().is_empty()
-            && (self.is_plain_noun(e) || self.is_modifier(e))
-        {
-            e += 1;
-        }
-        (e > t + 1).then(|| self.group(t, e - 1))
+        // Up to its head noun: "The ad", "the company", "the former president".
+        let head = (t + 1..end.min(t + 4))
+            .take_while(|&e| self.sep(e - 1).trim().is_empty())
+            .find(|&e| {
+                self.is_head(e) || self.is(e, Class::Occupation) || self.is(e, Class::OrgKind)
+            })?;
+        Some(self.group(t, head))
     }
 
     /// When token `k` closes a parenthesised party or state tag ("(R-Ohio)"), the token
