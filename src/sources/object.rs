@@ -195,8 +195,16 @@ impl<'a> Sources<'a> {
                     && !self.seg.tokens[after].cap
                     && !self.is(after, Class::FunctionWord)
                     && self.sep(after - 1).trim().is_empty();
+                // "political scientist Ada Brook of Voss College": a name after "of" that
+                // follows a person only qualifies her.
+                let qualifies = person.is_some()
+                    && t > i
+                    && self.is(
+                        self.seg.token_at_or_after(m.span.start) - 1,
+                        Class::FunctionWord,
+                    );
                 match m.etype {
-                    EntityType::Person => person = Some(m),
+                    EntityType::Person if !qualifies => person = Some(m),
                     EntityType::Org if org.is_none() && !modifier => org = Some(m),
                     _ => {}
                 }

@@ -52,6 +52,9 @@ impl<'a> Sources<'a> {
             && !self.lex.is(w, Class::FunctionWord)
             && !self.lex.is(w, Class::Determiner)
             && !self.lex.is(w, Class::Speech)
+            && !self.lex.is(w, Class::Evidence)
+            && !self.lex.is(w, Class::Framing)
+            && !self.lex.is(w, Class::Belief)
             && !w.ends_with("ly")
             && !w.ends_with("ed")
     }

@@ -102,6 +102,26 @@ impl<'a> Sources<'a> {
             if let Some(h) = self.head_before_preposition(start_tok, sent_first) {
                 return vec![self.group(self.group_back(h, sent_first), j)];
             }
+            // A name a preposition governs is not the subject: "a source speaking to the
+            // Times said", "Ada Brook, the director for the Harbor Trust said".
+            let mut p = start_tok;
+            if p > sent_first && self.is(p - 1, Class::Determiner) {
+                p -= 1;
+            }
+            // (A word opening a clause, "after Brook said", governs nothing.)
+            if p > sent_first
+                && self.sep(p - 1).trim().is_empty()
+                && !self.in_quote(self.seg.tokens[p - 1].span.start)
+                && self.is(p - 1, Class::FunctionWord)
+                && !self.is(p - 1, Class::ClauseOpener)
+                && !matches!(self.tok(p - 1), "or" | "&")
+            {
+                return self
+                    .before_participle(p - 1, sent_first)
+                    .or_else(|| self.opening_name(sent_first, j))
+                    .into_iter()
+                    .collect();
+            }
             out.push(named);
         } else if let Some(f) = self.pronoun(j) {
             return vec![f];
@@ -515,8 +535,11 @@ impl<'a> Sources<'a> {
     /// "Protesters marching through the streets chanted": for the preposition at token `p`
     /// after a participle, the noun phrase the participle follows.
     pub(crate) fn before_participle(&self, p: usize, floor: usize) -> Option<Found> {
-        if p < floor + 2 || !self.tok(p - 1).ends_with("ing") || !self.sep(p - 2).trim().is_empty()
-        {
+        if p < floor + 2 {
+            return None;
+        }
+        let w = self.tok(p - 1);
+        if !(w.ends_with("ing") || w.ends_with("ed")) || !self.sep(p - 2).trim().is_empty() {
             return None;
         }
         let h = p - 2;
@@ -525,5 +548,20 @@ impl<'a> Sources<'a> {
         }
         self.is_head(h)
             .then(|| self.group(self.group_back(h, floor), h))
+    }
+
+    /// The name opening the clause when a comma sets it off ("Ada Brook, the director for
+    /// the Harbor Trust, said"), past a fronted phrase.
+    pub(crate) fn opening_name(&self, first: usize, end: usize) -> Option<Found> {
+        let open = if self.is(first, Class::Fronting) {
+            (first..end).find(|&k| self.sep(k).trim() == ",")? + 1
+        } else {
+            first
+        };
+        let m = self
+            .mention_at(open)
+            .filter(|m| m.etype != EntityType::Loc && !self.in_quote(m.span.start))?;
+        let e = self.seg.token_at_or_after(m.span.end);
+        (e <= end && e > 0 && self.sep(e - 1).trim() == ",").then(|| self.named(m))
     }
 }
