@@ -307,6 +307,9 @@ fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 let comma = e < c && e > k && at.sep(e).trim() == ",";
                 if seg.tokens[e].cap && comma {
                     at.raw_name(k, e + 1)
+                } else if e == c && e > k && at.sep(e - 1).trim().is_empty() {
+                    // "“…,” Varga said.": the name right before the cue.
+                    at.raw_name(k, e)
                 } else {
                     None
                 }
@@ -479,16 +482,45 @@ fn colon_paragraph(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     if !at.text[..prev.span.end].trim_end().ends_with(':') {
         return None;
     }
-    let m = (prev.first_token..prev.end_token)
-        .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc))?;
-    Some(uncued(at.named(m), Some(":".to_string())))
+    let named = (prev.first_token..prev.end_token)
+        .find_map(|t| at.mention_at(t).filter(|m| m.etype != EntityType::Loc));
+    if let Some(m) = named {
+        return Some(uncued(at.named(m), Some(":".to_string())));
+    }
+    // "Transcript as follows:" names no one: the speaker of the quote closing the paragraph
+    // before it goes on.
+    let (pq, pc) = q.earlier.iter().zip(q.done).next_back()?;
+    let before = q.s_open.checked_sub(2)?;
+    if seg.sentences[before].paragraph + 2 != para
+        || seg.sentence_at(pq.outer.end.saturating_sub(1)) != before
+    {
+        return None;
+    }
+    let f = Found {
+        speaker: pc.speaker.clone()?,
+        start: q.q.outer.start,
+        end: q.q.outer.start,
+        pronoun: false,
+    };
+    Some(uncued(f, Some(":".to_string())))
 }
 
 /// The sentence before, in the same paragraph, reports a named speaker: "Brook announced
 /// the lawsuit on Monday. “We are seeking a court order …”".
+/// Also a paragraph that is the quote alone after a paragraph whose last sentence reports
+/// a named speaker: "Brook was quick to add that the deal was off.¶“Not negotiable.”".
 fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
-    if q.s_open == 0 || seg.sentences[q.s_open - 1].paragraph != seg.sentences[q.s_open].paragraph {
+    if q.s_open == 0 {
+        return None;
+    }
+    let same_para = seg.sentences[q.s_open - 1].paragraph == seg.sentences[q.s_open].paragraph;
+    let rest = &at.text[q.q.outer.end..];
+    let para_end = rest.find('\n').unwrap_or(rest.len());
+    let quote_alone = seg.sentences[q.s_open].first_token == q.before_end
+        && seg.sentences[q.s_open - 1].paragraph + 1 == seg.sentences[q.s_open].paragraph
+        && !rest[..para_end].chars().any(char::is_alphanumeric);
+    if !(same_para || quote_alone) {
         return None;
     }
     let prev = seg.sentences[q.s_open - 1];
@@ -496,12 +528,13 @@ fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         if at.in_quote(seg.tokens[c].span.start) || !at.is_quote_cue(c) {
             return None;
         }
-        let f = at
-            .subjects(c)
-            .into_iter()
-            .last()
-            .filter(|f| f.speaker.entity.is_some())?;
-        Some(cued(at, f, c, false))
+        // One named subject: "Brook and Voss argued" says nothing of who spoke next.
+        let subjects = at.subjects(c);
+        let [f] = subjects.as_slice() else {
+            return None;
+        };
+        f.speaker.entity?;
+        Some(cued(at, f.clone(), c, false))
     })
 }
 
