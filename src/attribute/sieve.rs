@@ -414,6 +414,16 @@ fn colon_subject(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     if !at.text[..q.q.outer.start].trim_end().ends_with(':') {
         return None;
     }
+    // "Pollsters agree - Ada Brook: “…”": the name right before the colon.
+    let seg = at.seg;
+    if q.before_end > q.first {
+        let last = q.before_end - 1;
+        if at.text[seg.tokens[last].full_end..q.q.outer.start].trim() == ":"
+            && let Some(m) = at.mention_at(last).filter(|m| m.etype != EntityType::Loc)
+        {
+            return Some(uncued(at.named(m), None));
+        }
+    }
     // The clause's subject past a fronted phrase ("With leaders worried about Brook, Voss
     // is rolling out a message: “…”"), else its first name.
     if let Some(f) = at.clause_start_subject(q.first, q.before_end) {

@@ -363,7 +363,10 @@ impl<'a> Sources<'a> {
             && let Some(m) = self
                 .mention_at(c - 1)
                 .filter(|m| m.etype == EntityType::Person)
-            && let Some(before) = self.seg.token_at_or_after(m.span.start).checked_sub(1)
+            && let Some(before) = self
+                .seg
+                .token_at_or_after(self.named(m).start)
+                .checked_sub(1)
             && before >= first
             && self.is(before, Class::ParticipleLead)
         {
@@ -502,11 +505,16 @@ impl<'a> Sources<'a> {
             return None;
         }
         // Up to its head noun: "The ad", "the company", "the former president".
-        let head = (t + 1..end.min(t + 4))
+        let noun = |e: usize| {
+            self.is_head(e) || self.is(e, Class::Occupation) || self.is(e, Class::OrgKind)
+        };
+        let mut head = (t + 1..end.min(t + 4))
             .take_while(|&e| self.sep(e - 1).trim().is_empty())
-            .find(|&e| {
-                self.is_head(e) || self.is(e, Class::Occupation) || self.is(e, Class::OrgKind)
-            })?;
+            .find(|&e| noun(e))?;
+        // "The billionaire businessman": the last of a run of nouns.
+        while head + 1 < end && self.sep(head).trim().is_empty() && noun(head + 1) {
+            head += 1;
+        }
         Some(self.group(t, head))
     }
 
