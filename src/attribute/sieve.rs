@@ -398,12 +398,28 @@ fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     // A cue whose subject is only a common noun phrase ("the spate of protests demands")
     // is a verb of things, not of speakers: any cue with a real source goes first.
     let mut weak = None;
-    for c in cues {
+    let mut best: Option<(Found, usize)> = None;
+    for &c in &cues {
         let Some(f) = found(c) else { continue };
         if at.is_thing(&f) {
             weak = weak.or(Some((f, c)));
             continue;
         }
+        match &best {
+            None => best = Some((f, c)),
+            // Two cues of the quote's sentence name two speakers at about the same distance
+            // ("X said Y called it “…”"): position cannot tell, so no one is named.
+            Some((b, bc)) if b.speaker.name != f.speaker.name => {
+                let d = |k: usize| seg.tokens[k].span.start.abs_diff(q.q.outer.start);
+                if d(c) < 2 * d(*bc) {
+                    return None;
+                }
+                break;
+            }
+            Some(_) => break,
+        }
+    }
+    if let Some((f, c)) = best {
         return Some(cued(at, f, c, true));
     }
     weak.map(|(f, c)| cued(at, f, c, true))
