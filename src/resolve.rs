@@ -114,6 +114,8 @@ pub fn resolve(
     // The gender each group's names and honorifics give, and the groups that are a titled
     // surname kept apart ("Mrs. Lee" beside "Tom Lee"), named with their honorific.
     let mut group_gender: Vec<Option<Gender>> = Vec::new();
+    // Every gender any member gives (male, female): both make the entity's unknown.
+    let mut seen_gender: Vec<(bool, bool)> = Vec::new();
     let mut titled: Vec<Option<String>> = Vec::new();
     let lang = &gaz.language;
     for &i in &order {
@@ -124,10 +126,9 @@ pub fn resolve(
             .flatten();
         // A surname alone after a gendered honorific groups by that gender too: "Mr. Lee"
         // and "Mrs. Lee" are two people when the text names both.
-        let honorific = c
-            .role
-            .as_deref()
-            .filter(|r| lang.genders.contains_key(*r) && !surface.contains(' '));
+        let honorific = c.role.as_deref().filter(|r| {
+            gender.is_some() && !surface.contains(' ') && lang.genders.contains_key(*r)
+        });
         let k = match (c.gaz, honorific, gender) {
             (Some(g), _, _) => (c.etype, GroupKey::Gazetteer(g)),
             (None, Some(_), Some(gd)) => {
@@ -185,6 +186,14 @@ pub fn resolve(
         };
         if group_gender[g].is_none() {
             group_gender[g] = gender;
+        }
+        if seen_gender.len() < groups.len() {
+            seen_gender.resize(groups.len(), (false, false));
+        }
+        match gender {
+            Some(Gender::Male) => seen_gender[g].0 = true,
+            Some(Gender::Female) => seen_gender[g].1 = true,
+            _ => {}
         }
         by_key.insert(k, g);
         groups[g].push(i);
@@ -250,6 +259,11 @@ pub fn resolve(
             mentions: members.len(),
             aliases,
             roles,
+            gender: match seen_gender.get(g) {
+                Some((true, false)) => Some(Gender::Male),
+                Some((false, true)) => Some(Gender::Female),
+                _ => None,
+            },
         });
     }
     let mentions = cands

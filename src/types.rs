@@ -197,6 +197,10 @@ pub struct Entity {
     /// The titles and appositions the text attaches to its mentions, in text order, without
     /// repeats; empty when there are none.
     pub roles: Vec<String>,
+    /// The gender its names and honorifics give a person, when they agree ("Helen",
+    /// "Mrs."); read by pronoun resolution, not written.
+    #[serde(skip)]
+    pub gender: Option<crate::lang::Gender>,
 }
 
 /// What a span between quotation marks is, decided by `quotes::classify`; only `Direct`

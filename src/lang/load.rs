@@ -125,9 +125,11 @@ impl Language {
                 for (n, l) in data_lines(text) {
                     let phrase = l.split('\t').next().unwrap_or("").trim();
                     match phrase.split_once(' ') {
-                        Some((verb, particle)) if !particle.contains(' ') => self
-                            .phrasal_cues
-                            .push((verb.to_string(), particle.to_string())),
+                        Some((verb, particle)) if !particle.contains(' ') => {
+                            self.add(verb, Class::PhrasalVerb);
+                            self.phrasal_cues
+                                .push((verb.to_string(), particle.to_string()));
+                        }
                         _ => errors.push(err(
                             n,
                             format!("{phrase:?} is not a verb and its particle (\"called for\")"),

@@ -152,6 +152,9 @@ classes! {
     /// Before a name, makes the participle after the name that name's ("footage of Brook
     /// saying"), compared in lower case.
     ParticipleLead = "participle_leads", true;
+    /// The verb of a two-word cue ("called" of "called for"), from `phrasal_cues.txt`: one
+    /// bit test before the particle is compared.
+    PhrasalVerb = "phrasal_verbs", false;
 }
 
 const _: () = assert!(Class::ALL.len() <= 64, "classes are bits of a u64");

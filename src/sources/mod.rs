@@ -3,8 +3,7 @@
 //! Ada Brook", "according to people familiar with the talks"), pronouns and their
 //! antecedents, unnamed sources and their head nouns.
 
-use crate::lang::{Class, Gender, Language};
-use crate::resolve::person_gender;
+use crate::lang::{Class, Language};
 use crate::segment::Segments;
 use crate::types::{Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType};
 
@@ -35,8 +34,6 @@ pub struct Sources<'a> {
     pub quote_spans: Vec<Span>,
     /// Word lists (ordinary words, given names) for names no list holds.
     pub lex: &'a Language,
-    /// The gender each entity's names and honorifics give; `None` when unknown or mixed.
-    ent_gender: Vec<Option<Gender>>,
 }
 
 /// A speaker found at a place in the text.
@@ -49,6 +46,9 @@ pub struct Found {
     pub pronoun: bool,
 }
 
+/// Words of the longest honorific before a name ("Secretary of State").
+const HONORIFIC_TOKENS: usize = 4;
+
 mod object;
 mod phrase;
 mod reference;
@@ -58,24 +58,6 @@ impl<'a> Sources<'a> {
     /// The source grammar over one resolved document.
     pub fn new(doc: &DocView<'a>) -> Self {
         let mentions = doc.mentions;
-        let mut seen: Vec<(bool, bool)> = vec![(false, false); doc.entities.len()];
-        for m in mentions.iter().filter(|m| m.etype == EntityType::Person) {
-            let g = person_gender(doc.lang, m.span.of(doc.text), m.role.as_deref());
-            let e = &mut seen[m.entity];
-            match g {
-                Some(Gender::Male) => e.0 = true,
-                Some(Gender::Female) => e.1 = true,
-                _ => {}
-            }
-        }
-        let ent_gender = seen
-            .iter()
-            .map(|&(m, f)| match (m, f) {
-                (true, false) => Some(Gender::Male),
-                (false, true) => Some(Gender::Female),
-                _ => None,
-            })
-            .collect();
         Sources {
             text: doc.text,
             seg: doc.seg,
@@ -83,7 +65,6 @@ impl<'a> Sources<'a> {
             entities: doc.entities,
             quote_spans: doc.quotes.iter().map(|q| q.outer).collect(),
             lex: doc.lang,
-            ent_gender,
         }
     }
 
@@ -108,6 +89,7 @@ impl<'a> Sources<'a> {
     }
 
     /// True when token `i` is a cue: a speech verb or the "according" of "according to".
+    #[inline]
     pub fn is_cue(&self, i: usize) -> bool {
         self.is(i, Class::Speech)
             || (self.is_according(i) && i + 1 < self.seg.tokens.len() && self.tok(i + 1) == "to")
@@ -115,8 +97,10 @@ impl<'a> Sources<'a> {
     }
 
     /// Token `i` and the next are a two-word cue ("called for", "pointed out").
+    #[inline]
     pub fn is_phrasal(&self, i: usize) -> bool {
-        i + 1 < self.seg.tokens.len()
+        self.is(i, Class::PhrasalVerb)
+            && i + 1 < self.seg.tokens.len()
             && self.sep(i) == " "
             && self
                 .lex
@@ -189,28 +173,47 @@ impl<'a> Sources<'a> {
     /// A named speaker; its phrase as written takes in a title right before the name
     /// ("Mrs. Lee", "Secretary of State Ada Brook").
     pub(crate) fn named(&self, m: &Mention) -> Found {
-        let before = &self.text[..m.span.start];
-        let titled = |r: &str| {
-            let rest = before.strip_suffix(' ')?.strip_suffix(r)?;
-            // The title is a whole word: "Sen. Ada Brook", not "…esen. Ada Brook".
-            (rest.is_empty() || rest.ends_with([' ', '\n', '(', '“', '"'])).then_some(rest.len())
-        };
-        // (A role that swallowed a sentence's first word, "But Mr.", is not all title.)
-        let clean_role = m.role.as_deref().filter(|r| {
-            r.split_whitespace()
-                .next()
-                .is_some_and(|w| !self.lex.is(&w.to_lowercase(), Class::FunctionWord))
-        });
-        let start = clean_role
-            .and_then(titled)
-            .or_else(|| self.lex.honorifics.iter().find_map(|h| titled(h)))
-            .unwrap_or(m.span.start);
         Found {
             speaker: self.entity_speaker(m),
-            start,
+            start: self.title_start(m).unwrap_or(m.span.start),
             end: m.span.end,
             pronoun: false,
         }
+    }
+
+    /// Where a title written right before the mention starts: an honorific of the lexicon
+    /// ("Sen.", "Secretary of State"), else the mention's role as written ("CIA Director").
+    fn title_start(&self, m: &Mention) -> Option<usize> {
+        let a = self.seg.token_at_or_after(m.span.start);
+        let first = self
+            .seg
+            .sentences
+            .get(self.seg.tokens.get(a)?.sentence)?
+            .first_token;
+        // The longest honorific ending right before the name, a hash lookup per word.
+        let longest = (a.saturating_sub(HONORIFIC_TOKENS).max(first)..a).find(|&s| {
+            self.lex
+                .honorific_index
+                .get(self.tok(s))
+                .is_some_and(|cands| {
+                    cands.iter().any(|w| {
+                        s + w.len() == a
+                            && w.iter().enumerate().all(|(i, x)| self.tok(s + i) == x)
+                            && (s..a).all(|t| self.sep(t) == " ")
+                    })
+                })
+        });
+        if let Some(s) = longest {
+            return Some(self.seg.tokens[s].span.start);
+        }
+        // A role that swallowed a sentence's first word ("But Mr.") is not all title.
+        let r = m.role.as_deref()?;
+        let rest = self.text[..m.span.start]
+            .strip_suffix(' ')?
+            .strip_suffix(r)?;
+        let whole = rest.is_empty() || rest.ends_with([' ', '\n', '(', '“', '"']);
+        let t = self.seg.token_at_or_after(rest.len());
+        (whole && t < a && !self.is(t, Class::NotSource)).then_some(rest.len())
     }
 
     /// The source phrase of tokens `[a, b]`: what a description ("the company") refers to

@@ -33,7 +33,7 @@ impl<'a> Sources<'a> {
             return m.etype == EntityType::Org;
         }
         m.etype == EntityType::Person
-            && match (want, self.ent_gender[m.entity]) {
+            && match (want, self.entities[m.entity].gender) {
                 (Some(w), Some(g)) => w == g,
                 _ => true,
             }
