@@ -409,7 +409,11 @@ fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             None => best = Some((f, c)),
             // Two cues of the quote's sentence name two speakers at about the same distance
             // ("X said Y called it “…”"): position cannot tell, so no one is named.
-            Some((b, bc)) if b.speaker.name != f.speaker.name => {
+            // (A cue in a later clause ranks after every other and never competes.)
+            Some((b, bc))
+                if b.speaker.name != f.speaker.name
+                    && !(c >= q.after && opens_clause(at, q.after, c)) =>
+            {
                 let d = |k: usize| seg.tokens[k].span.start.abs_diff(q.q.outer.start);
                 if d(c) < 2 * d(*bc) {
                     return None;

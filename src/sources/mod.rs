@@ -190,20 +190,12 @@ impl<'a> Sources<'a> {
             .sentences
             .get(self.seg.tokens.get(a)?.sentence)?
             .first_token;
-        // The longest honorific ending right before the name, a hash lookup per word.
-        let longest = (a.saturating_sub(HONORIFIC_TOKENS).max(first)..a).find(|&s| {
-            self.lex
-                .honorific_index
-                .get(self.tok(s))
-                .is_some_and(|cands| {
-                    cands.iter().any(|w| {
-                        s + w.len() == a
-                            && w.iter().enumerate().all(|(i, x)| self.tok(s + i) == x)
-                            && (s..a).all(|t| self.sep(t) == " ")
-                    })
-                })
-        });
-        if let Some(s) = longest {
+        // The longest honorific ending right before the name, a hash lookup per word; and
+        // titles in a row: "Speaker of the House Rep. Ada Brook".
+        if let Some(mut s) = self.honorific_before(a, first) {
+            while let Some(p) = self.honorific_before(s, first) {
+                s = p;
+            }
             return Some(self.seg.tokens[s].span.start);
         }
         // A role that swallowed a sentence's first word ("But Mr.") is not all title.
@@ -214,6 +206,22 @@ impl<'a> Sources<'a> {
         let whole = rest.is_empty() || rest.ends_with([' ', '\n', '(', '“', '"']);
         let t = self.seg.token_at_or_after(rest.len());
         (whole && t < a && !self.is(t, Class::NotSource)).then_some(rest.len())
+    }
+
+    /// The first token of the longest honorific that ends right before token `a`.
+    fn honorific_before(&self, a: usize, first: usize) -> Option<usize> {
+        (a.saturating_sub(HONORIFIC_TOKENS).max(first)..a).find(|&s| {
+            self.lex
+                .honorific_index
+                .get(self.tok(s))
+                .is_some_and(|cands| {
+                    cands.iter().any(|w| {
+                        s + w.len() == a
+                            && w.iter().enumerate().all(|(i, x)| self.tok(s + i) == x)
+                            && (s..a).all(|t| self.sep(t) == " ")
+                    })
+                })
+        })
     }
 
     /// The source phrase of tokens `[a, b]`: what a description ("the company") refers to

@@ -6,6 +6,8 @@ use super::{Found, Sources};
 /// Words between a source's head noun and its cue across a qualifying phrase ("experts on
 /// North Korea and nuclear nonproliferation said").
 const QUALIFIED_HEAD_TOKENS: usize = 8;
+/// Words of an organisation's name between "of" and the end of a mention the list cut short.
+const OF_NAME_TOKENS: usize = 8;
 use crate::lang::Class;
 use crate::types::{EntityType, Mention, Span, Speaker, SpeakerType};
 
@@ -447,13 +449,18 @@ impl<'a> Sources<'a> {
         let m = self
             .mention_at(j)
             .filter(|m| m.etype != EntityType::Person)?;
-        let mut o = self.seg.token_at_or_after(m.span.start).checked_sub(1)?;
-        if o > floor && self.is(o, Class::Determiner) {
-            o -= 1;
-        }
-        if o <= floor || self.tok(o) != "of" {
-            return None;
-        }
+        // Back over the rest of an organisation's name the list cut short ("of Washington's
+        // Institute for Science and International Security") to the "of".
+        let start = self.seg.token_at_or_after(m.span.start);
+        let o = (start.saturating_sub(OF_NAME_TOKENS).max(floor + 1)..start)
+            .rev()
+            .take_while(|&t| {
+                self.sep(t).trim().is_empty()
+                    && (self.seg.tokens[t].cap
+                        || self.is(t, Class::Determiner)
+                        || self.is(t, Class::FunctionWord))
+            })
+            .find(|&t| self.tok(t) == "of")?;
         self.mention_at(o - 1)
             .filter(|p| p.etype == EntityType::Person)
     }
@@ -486,10 +493,20 @@ impl<'a> Sources<'a> {
             .or(titled)
             .filter(|m| m.etype != EntityType::Loc)
         {
-            // "Brook's relatives watched … and said": the name only owns the subject.
+            // "Brook's relatives watched … and said": the name only owns the subject, which
+            // is the noun phrase it opens.
             let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
             if self.seg.tokens[last].possessive {
-                return None;
+                // "Brook's campaign manager Ola Berg said": the person it names.
+                let named = self.head_of_modified(m, end);
+                if !std::ptr::eq(named, m) {
+                    return Some(self.named(named));
+                }
+                let head = (last + 1..end.min(last + 5))
+                    .take_while(|&e| self.sep(e - 1).trim().is_empty())
+                    .filter(|&e| self.is_head(e))
+                    .last()?;
+                return Some(self.group(self.seg.token_at_or_after(m.span.start), head));
             }
             return Some(self.named(m));
         }
