@@ -68,7 +68,15 @@ impl<'a> Sources<'a> {
             && self.sep(a - 1).trim().is_empty()
             && (self.is_modifier(a - 1) || self.is_plain_noun(a - 1))
         {
+            // "Brook's family": the possessor opens the phrase.
             if self.seg.tokens[a - 1].possessive {
+                a -= 1;
+                if a > floor
+                    && self.sep(a - 1).trim().is_empty()
+                    && self.is(a - 1, Class::Determiner)
+                {
+                    a -= 1;
+                }
                 break;
             }
             a -= 1;
