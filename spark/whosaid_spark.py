@@ -19,7 +19,8 @@ COLUMNS = {
     "entities": ["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
     "mentions": ["doc_id", "entity_id", "start", "end", "text", "type", "source"],
     "claims": ["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type",
-               "speaker_role", "cue", "start", "end", "text", "rule", "confidence"],
+               "speaker_role", "cue", "start", "end", "text", "rule", "confidence",
+               "speaker_mention", "speaker_start", "speaker_end", "cue_start", "cue_end"],
     "errors": ["doc_id", "source", "line", "level", "message"],
 }
 
