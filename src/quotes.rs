@@ -291,7 +291,6 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
     // A short capitalised name after "on", "told" or a possessive ("on MSNBC's “Morning
     // Joe”", "told “Fox and Friends”"): a show or a paper, not someone's words.
     let names_a_work = n <= 5
-        && !content.ends_with(',')
         && words
             .iter()
             .all(|w| cap(w) || (w.len() <= 3 && w.chars().all(char::is_lowercase)))
