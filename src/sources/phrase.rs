@@ -138,4 +138,14 @@ impl<'a> Sources<'a> {
         let ends_badly = last > first && self.is(last, Class::FunctionWord);
         opens_badly || inner || ends_badly || self.is(first, Class::ClauseOpener)
     }
+
+    /// A lower-case adverb in -ly that is no source noun ("similarly", not "family").
+    pub(crate) fn is_adverb(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !self.seg.tokens[i].cap
+            && !self.is(i, Class::SourceHead)
+            && !self.is(i, Class::Occupation)
+    }
 }

@@ -22,7 +22,12 @@ impl<'a> Sources<'a> {
         if j < sent_first {
             return Vec::new();
         }
-        while j > sent_first && self.is(j, Class::SourceAux) && self.sep(j).trim().is_empty() {
+        // Auxiliaries and adverbs between the subject and its verb: "have long said",
+        // "similarly warned", "emphatically proclaimed".
+        while j > sent_first
+            && self.sep(j).trim().is_empty()
+            && (self.is(j, Class::SourceAux) || self.is_adverb(j))
+        {
             j -= 1;
         }
         // "The two engineers, however, argue": a parenthetical adverb between commas.
