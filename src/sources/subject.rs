@@ -66,8 +66,9 @@ impl<'a> Sources<'a> {
         {
             return vec![f];
         }
-        // "Sen. Ada Brook (D-Mass.) said": the name before a parenthesis.
-        if self.sep(j).trim().trim_start_matches('.') == ")" {
+        // "Sen. Ada Brook (D-Mass.) said", "Gov. Ed Voss (R-OH), said": the name before a
+        // parenthesis.
+        if matches!(self.sep(j).trim().trim_start_matches('.'), ")" | "),") {
             let mut k = j;
             while k > sent_first && !self.sep(k - 1).contains('(') && j - k < 4 {
                 k -= 1;
