@@ -203,8 +203,11 @@ impl<'a> Sources<'a> {
                         self.seg.token_at_or_after(m.span.start) - 1,
                         Class::FunctionWord,
                     );
+                // ("one Trump confidant": a person's name can modify a noun too.)
+                let person_modifier =
+                    modifier && (self.is_head(after) || self.is_plain_noun(after));
                 match m.etype {
-                    EntityType::Person if !qualifies => person = Some(m),
+                    EntityType::Person if !qualifies && !person_modifier => person = Some(m),
                     EntityType::Org if org.is_none() && !modifier => org = Some(m),
                     _ => {}
                 }
