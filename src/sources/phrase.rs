@@ -93,16 +93,12 @@ impl<'a> Sources<'a> {
         a
     }
 
-    /// An unnamed source whose head is neither a listed source noun ("officials") nor a
-    /// person word: "the spate of protests", "the recent shootings".
-    pub fn is_thing(&self, f: &Found) -> bool {
-        // (An empty span is a speaker carried over from an earlier quote, judged there.)
-        if f.speaker.entity.is_some()
-            || f.pronoun
-            || f.speaker.stype != SpeakerType::Group
-            || f.start >= f.end
-        {
-            return false;
+    /// The first and last tokens of an unnamed source's phrase; `None` for a named or
+    /// pronoun speaker, or one carried over from an earlier quote (an empty span, judged
+    /// there).
+    fn unnamed_tokens(&self, f: &Found) -> Option<(usize, usize)> {
+        if f.speaker.entity.is_some() || f.pronoun || f.start >= f.end {
+            return None;
         }
         let first = self.seg.token_at_or_after(f.start);
         let last = self
@@ -110,6 +106,19 @@ impl<'a> Sources<'a> {
             .token_at_or_after(f.end)
             .saturating_sub(1)
             .max(first);
+        Some((first, last))
+    }
+
+    /// An unnamed source whose head is neither a listed source noun ("officials") nor a
+    /// person word: "the spate of protests", "the recent shootings".
+    pub fn is_thing(&self, f: &Found) -> bool {
+        // (An empty span is a speaker carried over from an earlier quote, judged there.)
+        if f.speaker.stype != SpeakerType::Group {
+            return false;
+        }
+        let Some((first, last)) = self.unnamed_tokens(f) else {
+            return false;
+        };
         !(first..=last).any(|t| self.is(t, Class::SourceHead) || self.is(t, Class::Occupation))
     }
 
@@ -118,15 +127,9 @@ impl<'a> Sources<'a> {
     /// no preposition of a source ("the businessman began to"), or ends on one ("filed by
     /// the").
     pub fn is_fragment(&self, f: &Found) -> bool {
-        if f.speaker.entity.is_some() || f.pronoun || f.start >= f.end {
+        let Some((first, last)) = self.unnamed_tokens(f) else {
             return false;
-        }
-        let first = self.seg.token_at_or_after(f.start);
-        let last = self
-            .seg
-            .token_at_or_after(f.end)
-            .saturating_sub(1)
-            .max(first);
+        };
         let opens_badly = self.is(first, Class::FunctionWord) && !self.is(first, Class::Determiner);
         let inner = (first + 1..=last).any(|t| {
             self.is(t, Class::FunctionWord)
