@@ -4,6 +4,8 @@
 //! otherwise unknown. Every rung is a unit of [`sieve::SIEVE`] with its own rule id; the rule's
 //! confidence is the registry's. The grammar of sources is in [`crate::sources`].
 
+mod context;
+mod near;
 mod sieve;
 
 use crate::sources::{DocView, Sources};

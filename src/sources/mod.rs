@@ -49,6 +49,7 @@ pub struct Found {
 /// Words of the longest honorific before a name ("Secretary of State").
 const HONORIFIC_TOKENS: usize = 4;
 
+mod clause;
 mod object;
 mod phrase;
 mod reference;
