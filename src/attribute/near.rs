@@ -52,9 +52,21 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         if !at.is_cue(c) {
             continue;
         }
+        // A quote ending mid-sentence with no comma after it ("… “broke the story” of the
+        // standoff, others argue") is inside its clause: only a speaker starting right after
+        // it is the quote's.
+        let embedded = at.text[q.q.outer.end..seg.tokens[k].span.start]
+            .trim()
+            .is_empty()
+            && !q
+                .q
+                .content
+                .of(at.text)
+                .ends_with(['.', ',', '?', '!', ';', ':']);
         if let Some(f) = at.subjects(c).into_iter().last()
             && f.start >= q.q.outer.end
             && !opens_clause(at, k, seg.token_at_or_after(f.start))
+            && !(embedded && seg.token_at_or_after(f.start) > k)
         {
             return Some(cued(at, f, c, true));
         }
