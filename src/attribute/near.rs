@@ -35,7 +35,10 @@ pub(super) fn after_cue_speaker(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let f = if at.is_participle(k) {
         at.clause_subject(k)
     } else {
-        at.final_objects(k + skip).into_iter().next()
+        at.final_objects(k + skip)
+            .into_iter()
+            .next()
+            .or_else(|| at.role_then_name(k + skip, q.s_close))
     }?;
     Some(cued(at, f, k, true))
 }

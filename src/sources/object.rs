@@ -2,6 +2,10 @@
 //! and a person with any verb right after a quote ("“…,” Brook charged").
 
 use super::{Found, Sources};
+
+/// Words of a role between an inverted cue and the name it introduces ("said Voss's deputy
+/// campaign manager, Ada Brook").
+const ROLE_TOKENS: usize = 8;
 use crate::lang::Class;
 use crate::types::EntityType;
 
@@ -240,8 +244,16 @@ impl<'a> Sources<'a> {
         let (found, after) =
             if let Some(m) = self.mention_at(k).filter(|m| m.etype == EntityType::Person) {
                 (self.named(m), self.seg.token_at_or_after(m.span.end))
+            } else if let Some(f) = self.pronoun(k) {
+                (f, k + 1)
             } else {
-                (self.pronoun(k)?, k + 1)
+                // "“…,” Kelly charged": one capitalised word no list holds and no ordinary
+                // word is.
+                let w = self.tok(k);
+                if self.lex.is_common(w) || self.is(k, Class::NotSource) {
+                    return None;
+                }
+                (self.raw_name(k, k + 1)?, k + 1)
             };
         let v = after;
         if v >= self.seg.tokens.len()
@@ -269,5 +281,19 @@ impl<'a> Sources<'a> {
             && self.sep(v).trim().is_empty()
             && (self.is(v + 1, Class::ClauseOpener) || self.is(v + 1, Class::AfterSpeaker));
         (verb_form && (closes || trailer)).then_some(found)
+    }
+
+    /// "said Voss's deputy campaign manager, Ada Brook, who …": a role up to a comma, then
+    /// the name it introduces, set off by a comma or ending the sentence.
+    pub(crate) fn role_then_name(&self, i: usize, sentence: usize) -> Option<Found> {
+        let n = self.seg.tokens.len();
+        let comma = (i..n.min(i + ROLE_TOKENS))
+            .take_while(|&t| self.seg.tokens[t].sentence == sentence)
+            .find(|&t| self.sep(t).trim() == ",")?;
+        let m = self
+            .mention_at(comma + 1)
+            .filter(|m| m.etype == EntityType::Person)?;
+        let rest = self.text[m.span.end..].trim_start();
+        rest.starts_with([',', '.', ';']).then(|| self.named(m))
     }
 }
