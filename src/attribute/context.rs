@@ -47,7 +47,7 @@ pub(super) fn next_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         if !at.is_cue(c) {
             return None;
         }
-        let f = at.subjects(c).into_iter().last()?;
+        let f = at.quote_subject(c)?;
         Some(cued(at, f, c, true))
     })
 }

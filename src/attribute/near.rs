@@ -66,7 +66,7 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 .content
                 .of(at.text)
                 .ends_with(['.', ',', '?', '!', ';', ':']);
-        if let Some(f) = at.subjects(c).into_iter().last()
+        if let Some(f) = at.quote_subject(c)
             && f.start >= q.q.outer.end
             && !opens_clause(at, k, seg.token_at_or_after(f.start))
             && !(embedded && seg.token_at_or_after(f.start) > k)
@@ -75,7 +75,19 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         }
         // The name right after the quote, known or not.
         let named = match at.mention_at(k).filter(|m| m.etype == EntityType::Person) {
-            Some(m) => Some(at.named(m)),
+            Some(m) => {
+                // "“…,” Ada Brook and Ola Berg wrote": the coordination as written.
+                let mut f = at.named(m);
+                let e = seg.token_at_or_after(m.span.end);
+                let names_to_cue = e + 1 < c
+                    && at.tok(e) == "and"
+                    && c - (e + 1) <= UNKNOWN_NAME_TOKENS
+                    && (e + 1..c).all(|t| seg.tokens[t].cap && at.sep(t).trim().is_empty());
+                if names_to_cue {
+                    f.end = seg.tokens[c - 1].span.end;
+                }
+                Some(f)
+            }
             None => {
                 let mut e = k;
                 while e < c
@@ -135,7 +147,7 @@ pub(super) fn cue_before(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         let f = if at.is_according(c) {
             at.objects(c + 2).into_iter().next()
         } else {
-            at.subjects(c).into_iter().last()
+            at.quote_subject(c)
         }?;
         return Some(cued(at, f, c, true));
     }
@@ -169,7 +181,7 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         } else {
             // "said Ada Brook" in the middle of a sentence: only verbs a name follows; the
             // object of "tells his supporters" is who listens.
-            at.subjects(c).into_iter().last().or_else(|| {
+            at.quote_subject(c).or_else(|| {
                 at.is(c, Class::BeforeName)
                     .then(|| at.final_objects(c + 1).into_iter().next())
                     .flatten()

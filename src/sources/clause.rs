@@ -8,6 +8,8 @@ use crate::types::{EntityType, Mention};
 
 /// Words of an organisation's name between "of" and the end of a mention the list cut short.
 const OF_NAME_TOKENS: usize = 8;
+/// Words of a role between a name that modifies it and the person it names.
+const MODIFIED_ROLE_TOKENS: usize = 6;
 
 impl<'a> Sources<'a> {
     /// "Ada Brook, who led the agency for years, said": the mention before the apposition.
@@ -121,12 +123,21 @@ impl<'a> Sources<'a> {
         let last = end.saturating_sub(1);
         let possessive = self.seg.tokens[last].possessive;
         let mut t = end;
-        // Role nouns between the name and the next name ("campaign manager").
+        // Role nouns between the name and the next name ("campaign manager"); after an
+        // organisation also "and" and the role's modifiers ("Yahoo News and former TV
+        // network anchor Ada Brook": the anchor speaks).
+        let org = m.etype == EntityType::Org;
         while t < limit
-            && t < end + 4
-            && !self.seg.tokens[t].cap
+            && t < end + MODIFIED_ROLE_TOKENS
             && self.sep(t - 1).trim().is_empty()
-            && (self.is(t, Class::SourceHead) || self.is(t, Class::Occupation))
+            && self.mention_at(t).is_none()
+            && ((!self.seg.tokens[t].cap
+                && (self.is(t, Class::SourceHead) || self.is(t, Class::Occupation)))
+                || (org
+                    && (self.tok(t) == "and"
+                        || self.is(t, Class::SourceModifier)
+                        || self.seg.tokens[t].cap
+                        || self.is_plain_noun(t))))
         {
             t += 1;
         }

@@ -296,4 +296,14 @@ impl<'a> Sources<'a> {
             pronoun: false,
         })
     }
+
+    /// The one speaker of a quote whose cue is at token `c`: of coordinated subjects ("Ada
+    /// Brook and Ola Berg wrote") the last, written as the whole coordination.
+    pub fn quote_subject(&self, c: usize) -> Option<Found> {
+        let subjects = self.subjects(c);
+        let start = subjects.first()?.start;
+        let mut f = subjects.into_iter().last()?;
+        f.start = f.start.min(start);
+        Some(f)
+    }
 }
