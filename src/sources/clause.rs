@@ -236,7 +236,7 @@ impl<'a> Sources<'a> {
                     .last()?;
                 return Some(self.group(self.seg.token_at_or_after(m.span.start), head));
             }
-            return Some(self.named(m));
+            return Some(self.named(self.head_of_modified(m, end)));
         }
         if let Some(f) = self.pronoun(t) {
             return Some(f);
