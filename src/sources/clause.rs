@@ -280,9 +280,11 @@ impl<'a> Sources<'a> {
         if a <= floor || !self.sep(a - 1).trim().is_empty() {
             return false;
         }
+        // (A word opening a clause, "while officials say", governs nothing.)
         let w = self.tok(a - 1);
-        self.is(a - 1, Class::FunctionWord) && !matches!(w, "and" | "or" | "&")
-            || self.is(a - 1, Class::SourcePreposition)
+        !self.is(a - 1, Class::ClauseOpener)
+            && (self.is(a - 1, Class::FunctionWord) && !matches!(w, "and" | "or" | "&")
+                || self.is(a - 1, Class::SourcePreposition))
     }
 
     /// "Protesters marching through the streets chanted": for the preposition at token `p`
