@@ -169,7 +169,8 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     // Nearest first, but a cue after the quote that a new clause holds ("…” in response,
     // and he urged", "…” when he said") after every other.
     cues.sort_by_key(|&c| {
-        let later_clause = c >= q.after && opens_clause(at, q.after, c);
+        // ("…, according to X" closing the sentence attributes all of it.)
+        let later_clause = c >= q.after && opens_clause(at, q.after, c) && !at.is_according(c);
         (
             later_clause,
             seg.tokens[c].span.start.abs_diff(q.q.outer.start),
@@ -205,7 +206,7 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             // (A cue in a later clause ranks after every other and never competes.)
             Some((b, bc))
                 if b.speaker.name != f.speaker.name
-                    && !(c >= q.after && opens_clause(at, q.after, c)) =>
+                    && !(c >= q.after && opens_clause(at, q.after, c) && !at.is_according(c)) =>
             {
                 let d = |k: usize| seg.tokens[k].span.start.abs_diff(q.q.outer.start);
                 if d(c) < 2 * d(*bc) {
