@@ -108,7 +108,11 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                 }
             }
         };
-        return named.map(|f| cued(at, f, c, true));
+        // (Inside its clause, a quote is the name's only when the cue follows the name.)
+        let next = |f: &Found| seg.token_at_or_after(f.end);
+        return named
+            .filter(|f| !embedded || next(f) == c)
+            .map(|f| cued(at, f, c, true));
     }
     None
 }
