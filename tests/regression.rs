@@ -45,3 +45,15 @@ fn sentence_cue_of_a_direct_quote_is_not_a_claim_too() {
     let kinds: Vec<ClaimKind> = ex.claims.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, vec![ClaimKind::Direct], "{:?}", ex.claims);
 }
+
+/// A role searched for after an inverted cue ran past the last token ("‘Mr. ’ said  said ").
+#[test]
+fn inverted_cue_at_the_end_of_the_text() {
+    for text in [
+        "‘Mr. ’ said  said ",
+        "“We won,” said the",
+        "“We won,” said Voss’s deputy,",
+    ] {
+        let _ = extract(text);
+    }
+}

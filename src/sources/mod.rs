@@ -139,9 +139,14 @@ impl<'a> Sources<'a> {
         }
     }
 
+    /// The text between token `i` and the next one; after the last token, the rest of the
+    /// text.
     pub(crate) fn sep(&self, i: usize) -> &'a str {
-        let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
-        &self.text[a.full_end..b.span.start]
+        let a = self.seg.tokens[i];
+        match self.seg.tokens.get(i + 1) {
+            Some(b) => &self.text[a.full_end..b.span.start],
+            None => &self.text[a.full_end..],
+        }
     }
 
     pub(crate) fn same_sentence(&self, i: usize, j: usize) -> bool {

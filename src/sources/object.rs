@@ -287,7 +287,7 @@ impl<'a> Sources<'a> {
     /// the name it introduces, set off by a comma or ending the sentence.
     pub(crate) fn role_then_name(&self, i: usize, sentence: usize) -> Option<Found> {
         let n = self.seg.tokens.len();
-        let comma = (i..n.min(i + ROLE_TOKENS))
+        let comma = (i..n.saturating_sub(1).min(i + ROLE_TOKENS))
             .take_while(|&t| self.seg.tokens[t].sentence == sentence)
             .find(|&t| self.sep(t).trim() == ",")?;
         let m = self
