@@ -47,7 +47,7 @@ pub struct Options {
     pub all_quotes: bool,
 }
 
-/// The compiled pipeline: gazetteers and their automaton, shared by all threads.
+/// The compiled pipeline: gazetteers and their matcher, shared by all threads.
 pub struct Pipeline {
     gaz: Gazetteers,
     matcher: GazMatcher,
@@ -55,7 +55,7 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Compiles the gazetteers' names and aliases into the matching automaton, once: build one
+    /// Indexes the gazetteers' names and aliases for matching, once: build one
     /// pipeline and share it across threads.
     pub fn new(gaz: Gazetteers, options: Options) -> Pipeline {
         let matcher = GazMatcher::new(&gaz);
