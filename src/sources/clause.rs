@@ -320,3 +320,42 @@ impl<'a> Sources<'a> {
         (e <= end && e > 0 && self.sep(e - 1).trim() == ",").then(|| self.named(m))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Gazetteers, Options, Pipeline};
+
+    fn speaker(text: &str, content: &str) -> String {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        let ex = p.extract(&Document::new("t", text));
+        ex.claims
+            .iter()
+            .find(|c| c.content.of(text).contains(content))
+            .and_then(|c| c.speaker.as_ref())
+            .map_or(String::new(), |s| s.name.clone())
+    }
+
+    #[test]
+    fn qualifiers_never_speak() {
+        for text in [
+            "Rep. Ana Ruiz of Ohio said the bill would pass the House this week.",
+            "Sen. Ana Ruiz (D-Ohio) said the bill would pass the House this week.",
+            "“The bill will pass the House,” Sen. Ana Ruiz, R-Neb., said.",
+        ] {
+            assert_eq!(speaker(text, "pass the House"), "Ana Ruiz", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_governed_by_a_preposition_is_not_the_subject() {
+        let text =
+            "Another source speaking to the Harbor Times said the port would close for a week.";
+        assert_eq!(speaker(text, "port would close"), "Another source");
+    }
+
+    #[test]
+    fn a_possessor_gives_way_to_the_person_its_role_names() {
+        let text = "Ana Ruiz's campaign manager Tom Keller said the ads would run until the vote.";
+        assert_eq!(speaker(text, "ads would run"), "Tom Keller");
+    }
+}

@@ -148,3 +148,61 @@ impl<'a> Sources<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Gazetteers, Options, Pipeline};
+
+    /// (speaker, speaker as written) of the claim whose content holds `content`.
+    fn speaker(text: &str, content: &str) -> (String, String) {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        let ex = p.extract(&Document::new("t", text));
+        let c = ex
+            .claims
+            .iter()
+            .find(|c| c.content.of(text).contains(content))
+            .expect("a claim holds the content");
+        (
+            c.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+            c.speaker_span
+                .map_or(String::new(), |s| s.of(text).to_string()),
+        )
+    }
+
+    #[test]
+    fn she_skips_a_man_named_later() {
+        let text = "Helen Marsh met Tom Keller at the dock. “The ferry is late again,” she said.";
+        assert_eq!(
+            speaker(text, "ferry is late"),
+            ("Helen Marsh".into(), "she".into())
+        );
+    }
+
+    #[test]
+    fn a_name_inside_the_quote_is_never_the_antecedent() {
+        let text = "Tom Keller took questions. “Victor Lund told me he would resign,” he said.";
+        assert_eq!(speaker(text, "would resign").0, "Tom Keller");
+    }
+
+    #[test]
+    fn no_antecedent_leaves_the_speaker_empty() {
+        let text = "The storm came at night. “It was terrifying,” he said.";
+        assert_eq!(speaker(text, "terrifying").0, "");
+    }
+
+    #[test]
+    fn the_bank_is_the_bank_named_before() {
+        let text = "Harbor Savings Bank closed ten branches. “We had no choice,” the bank said.";
+        assert_eq!(
+            speaker(text, "no choice"),
+            ("Harbor Savings Bank".into(), "the bank".into())
+        );
+    }
+
+    #[test]
+    fn the_senator_is_the_person_titled_sen() {
+        let text =
+            "Sen. Victor Lund spoke first. The senator said the bill would fail in committee.";
+        assert_eq!(speaker(text, "bill would fail").0, "Victor Lund");
+    }
+}
