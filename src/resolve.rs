@@ -36,6 +36,14 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 /// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
 fn key(s: &str) -> String {
     let s = s.trim_start_matches("The ").trim_start_matches("the ");
+    if s.is_ascii() {
+        // The usual case, byte by byte.
+        return s
+            .bytes()
+            .filter(|&b| b != b'.')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|&c| c != '.') {
         out.extend(c.to_lowercase());

@@ -268,7 +268,12 @@ impl Language {
     /// are compared in lower case.
     pub fn classes(&self, w: &str) -> Classes {
         let exact = self.words.get(w).copied().unwrap_or_default();
-        if !w.chars().any(char::is_uppercase) {
+        let upper = if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            w.chars().any(char::is_uppercase)
+        };
+        if !upper {
             return exact;
         }
         let lower = crate::words::with_lowercase(w, |l| self.words.get(l).copied());

@@ -238,10 +238,21 @@ impl Tail {
 /// The first word of `s`: its leading letters and digits, or its first character when that
 /// is neither. Forms and text are keyed alike, so a form can only start where its key does.
 fn first_word(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
+    // ASCII letters and digits byte by byte; the first other byte either ends the word (an
+    // ASCII mark) or hands over to the Unicode test from there.
+    let b = s.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    let end = if ascii == b.len() || b[ascii].is_ascii() {
+        ascii
+    } else {
+        s[ascii..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(i, _)| ascii + i)
+    };
     if end > 0 {
         &s[..end]
     } else {
