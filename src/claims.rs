@@ -222,10 +222,10 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
     });
     // (Only a phrase that ends right before the source: "In May, …, officials said" keeps
     // its content before the source.)
-    let fronted = (at.is(first, Class::Fronting) || at.tok(first) == "As")
-        && (first..c)
-            .find(|&k| at.sep(k).trim() == ",")
-            .is_some_and(|k| at.seg.tokens[k + 1].span.start >= src_start);
+    let fronted = at.is(first, Class::Fronting)
+        && at
+            .past_fronted(first, c)
+            .is_some_and(|t| at.seg.tokens[t].span.start >= src_start);
     let after = after_cue(at, si, c, according);
     // "Two years ago, a scientist, Ada Brook, warned that …" or "…, Brook warned the
     // council the dam would fail": a clause after the cue is the content; a trailer ("in

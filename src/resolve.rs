@@ -68,6 +68,8 @@ fn slug(s: &str) -> String {
 enum GroupKey {
     Gazetteer(usize),
     Name(String),
+    /// A surname after a gendered honorific ("Mrs. Lee"): by gender too.
+    Titled(Gender, String),
 }
 
 /// Full names seen so far, indexed by their last word, so that a shorter form ("Brook",
@@ -119,12 +121,8 @@ pub fn resolve(
         )
     });
     let mut group_of = vec![usize::MAX; cands.len()];
-    // The gender each group's names and honorifics give, and the groups that are a titled
-    // surname kept apart ("Mrs. Lee" beside "Tom Lee"), named with their honorific.
-    let mut group_gender: Vec<Option<Gender>> = Vec::new();
-    // Every gender any member gives (male, female): both make the entity's unknown.
-    let mut seen_gender: Vec<(bool, bool)> = Vec::new();
-    let mut titled: Vec<Option<String>> = Vec::new();
+    // What each group knows of its person (index as `groups`).
+    let mut info: Vec<GroupInfo> = Vec::new();
     let lang = &gaz.language;
     for &i in &order {
         let c = &cands[i];
@@ -139,32 +137,25 @@ pub fn resolve(
         });
         let k = match (c.gaz, honorific, gender) {
             (Some(g), _, _) => (c.etype, GroupKey::Gazetteer(g)),
-            (None, Some(_), Some(gd)) => {
-                (c.etype, GroupKey::Name(format!("{gd:?} {}", key(surface))))
-            }
+            (None, Some(_), Some(gd)) => (c.etype, GroupKey::Titled(gd, key(surface))),
             _ => (c.etype, GroupKey::Name(key(surface))),
         };
         let g = if let Some(&g) = by_key.get(&k) {
             g
         } else if c.etype == EntityType::Person {
             let words: Vec<String> = surface.split_whitespace().map(key).collect();
-            let joined = person_full.find(&words).filter(|&g| {
-                !(gender.is_some() && group_gender[g].is_some_and(|x| Some(x) != gender))
+            let full = person_full.find(&words);
+            let joined = full.filter(|&g| {
+                !(gender.is_some() && info[g].first_gender.is_some_and(|x| Some(x) != gender))
             });
             match joined {
                 Some(g) if c.gaz.is_none() => g,
-                None if honorific.is_some() && person_full.find(&words).is_some() => {
+                None if honorific.is_some() && full.is_some() => {
                     // The full name's gender is the other one: a person of their own.
-                    groups.push(Vec::new());
-                    group_gender.push(gender);
-                    titled.push(honorific.map(String::from));
-                    groups.len() - 1
+                    new_group(&mut groups, &mut info, honorific.map(String::from))
                 }
                 _ => {
-                    groups.push(Vec::new());
-                    group_gender.push(None);
-                    titled.push(None);
-                    let g = groups.len() - 1;
+                    let g = new_group(&mut groups, &mut info, None);
                     if let Some(gi) = c.gaz {
                         let canon = &gaz.entries[gi].name;
                         person_full.add(canon.split_whitespace().map(key).collect(), g);
@@ -179,30 +170,15 @@ pub fn resolve(
             match org_full.find(&words) {
                 Some(g) if c.gaz.is_none() => g,
                 _ => {
-                    groups.push(Vec::new());
-                    group_gender.push(None);
-                    titled.push(None);
-                    org_full.add(words, groups.len() - 1);
-                    groups.len() - 1
+                    let g = new_group(&mut groups, &mut info, None);
+                    org_full.add(words, g);
+                    g
                 }
             }
         } else {
-            groups.push(Vec::new());
-            group_gender.push(None);
-            titled.push(None);
-            groups.len() - 1
+            new_group(&mut groups, &mut info, None)
         };
-        if group_gender[g].is_none() {
-            group_gender[g] = gender;
-        }
-        if seen_gender.len() < groups.len() {
-            seen_gender.resize(groups.len(), (false, false));
-        }
-        match gender {
-            Some(Gender::Male) => seen_gender[g].0 = true,
-            Some(Gender::Female) => seen_gender[g].1 = true,
-            _ => {}
-        }
+        info[g].note(gender);
         by_key.insert(k, g);
         groups[g].push(i);
         group_of[i] = g;
@@ -229,7 +205,7 @@ pub fn resolve(
             .map(|&i| cands[i].span.of(text))
             .max_by_key(|s| (s.split_whitespace().count(), s.len()))
             .unwrap();
-        let fullest = match &titled[g] {
+        let fullest = match &info[g].titled {
             Some(h) => format!("{h} {}", tidy_name(longest)),
             None => tidy_name(longest),
         };
@@ -267,11 +243,7 @@ pub fn resolve(
             mentions: members.len(),
             aliases,
             roles,
-            gender: match seen_gender.get(g) {
-                Some((true, false)) => Some(Gender::Male),
-                Some((false, true)) => Some(Gender::Female),
-                _ => None,
-            },
+            gender: info[g].gender(),
         });
     }
     let mentions = cands
@@ -287,6 +259,51 @@ pub fn resolve(
         })
         .collect();
     (entities, mentions)
+}
+
+/// What a group of mentions knows of its person.
+#[derive(Debug, Default)]
+struct GroupInfo {
+    /// The first gender a member gave: a later member of the other gender does not join.
+    first_gender: Option<Gender>,
+    /// Whether any member gave each gender: both make the entity's gender unknown.
+    male: bool,
+    female: bool,
+    /// The honorific of a titled surname kept apart ("Mrs." of "Mrs. Lee"), which names it.
+    titled: Option<String>,
+}
+
+impl GroupInfo {
+    fn note(&mut self, gender: Option<Gender>) {
+        self.first_gender = self.first_gender.or(gender);
+        match gender {
+            Some(Gender::Male) => self.male = true,
+            Some(Gender::Female) => self.female = true,
+            _ => {}
+        }
+    }
+
+    fn gender(&self) -> Option<Gender> {
+        match (self.male, self.female) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// Opens a new group of mentions; `titled` for a titled surname kept apart.
+fn new_group(
+    groups: &mut Vec<Vec<usize>>,
+    info: &mut Vec<GroupInfo>,
+    titled: Option<String>,
+) -> usize {
+    groups.push(Vec::new());
+    info.push(GroupInfo {
+        titled,
+        ..GroupInfo::default()
+    });
+    groups.len() - 1
 }
 
 /// The gender a person's mention gives: its honorific ("Mrs."), else its first word when

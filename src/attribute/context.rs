@@ -111,18 +111,23 @@ pub(super) fn colon_paragraph(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     Some(uncued(f, Some(":".to_string())))
 }
 
+/// The quote is a paragraph of its own, right after the paragraph before: it opens its
+/// paragraph and nothing but punctuation follows its closing mark there.
+fn paragraph_of_its_own(at: &Sources, q: &QuoteAt) -> bool {
+    let seg = at.seg;
+    let rest = &at.text[q.q.outer.end..];
+    let para_end = rest.find('\n').unwrap_or(rest.len());
+    q.s_open > 0
+        && seg.sentences[q.s_open - 1].paragraph + 1 == seg.sentences[q.s_open].paragraph
+        && seg.sentences[q.s_open].first_token == q.before_end
+        && !rest[..para_end].chars().any(char::is_alphanumeric)
+}
+
 /// A paragraph that is only a quote continues the speaker of the quote closing the
 /// paragraph before, when nothing intervenes.
 pub(super) fn paragraph_continuation(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
-    let para = seg.sentences[q.s_open].paragraph;
-    let starts_para = q.s_open > 0
-        && seg.sentences[q.s_open - 1].paragraph + 1 == para
-        && seg.sentences[q.s_open].first_token == q.before_end;
-    // The quote is the whole paragraph: nothing but punctuation after its closing mark.
-    let rest = &at.text[q.q.outer.end..];
-    let para_end = rest.find('\n').unwrap_or(rest.len());
-    if !starts_para || rest[..para_end].trim().chars().any(char::is_alphanumeric) {
+    if !paragraph_of_its_own(at, q) {
         return None;
     }
     let (pq, pc) = q.earlier.iter().zip(q.done).next_back()?;
@@ -150,12 +155,7 @@ pub(super) fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         return None;
     }
     let same_para = seg.sentences[q.s_open - 1].paragraph == seg.sentences[q.s_open].paragraph;
-    let rest = &at.text[q.q.outer.end..];
-    let para_end = rest.find('\n').unwrap_or(rest.len());
-    let quote_alone = seg.sentences[q.s_open].first_token == q.before_end
-        && seg.sentences[q.s_open - 1].paragraph + 1 == seg.sentences[q.s_open].paragraph
-        && !rest[..para_end].chars().any(char::is_alphanumeric);
-    if !(same_para || quote_alone) {
+    if !(same_para || paragraph_of_its_own(at, q)) {
         return None;
     }
     let prev = seg.sentences[q.s_open - 1];

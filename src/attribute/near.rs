@@ -158,6 +158,12 @@ pub(super) fn cue_before(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     None
 }
 
+/// A cue after the quote that a new clause holds ("…” in response, and he urged"); "…,
+/// according to X" closing the sentence attributes all of it and is not one.
+fn in_later_clause(at: &Sources, q: &QuoteAt, c: usize) -> bool {
+    c >= q.after && opens_clause(at, q.after, c) && !at.is_according(c)
+}
+
 /// X said they are “deeply worried”: a cue elsewhere in the quote's sentences, nearest first.
 pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
@@ -172,14 +178,8 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         .collect();
     // Nearest first, but a cue after the quote that a new clause holds ("…” in response,
     // and he urged", "…” when he said") after every other.
-    cues.sort_by_key(|&c| {
-        // ("…, according to X" closing the sentence attributes all of it.)
-        let later_clause = c >= q.after && opens_clause(at, q.after, c) && !at.is_according(c);
-        (
-            later_clause,
-            seg.tokens[c].span.start.abs_diff(q.q.outer.start),
-        )
-    });
+    let distance = |c: usize| seg.tokens[c].span.start.abs_diff(q.q.outer.start);
+    cues.sort_by_key(|&c| (in_later_clause(at, q, c), distance(c)));
     let found = |c: usize| {
         if at.is_according(c) {
             at.objects(c + 2).into_iter().next()
@@ -208,12 +208,8 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
             // Two cues of the quote's sentence name two speakers at about the same distance
             // ("X said Y called it “…”"): position cannot tell, so no one is named.
             // (A cue in a later clause ranks after every other and never competes.)
-            Some((b, bc))
-                if b.speaker.name != f.speaker.name
-                    && !(c >= q.after && opens_clause(at, q.after, c) && !at.is_according(c)) =>
-            {
-                let d = |k: usize| seg.tokens[k].span.start.abs_diff(q.q.outer.start);
-                if d(c) < 2 * d(*bc) {
+            Some((b, bc)) if b.speaker.name != f.speaker.name && !in_later_clause(at, q, c) => {
+                if distance(c) < 2 * distance(*bc) {
                     return None;
                 }
                 break;

@@ -24,22 +24,8 @@ impl<'a> Sources<'a> {
         }
         // "Ada Brook, the foreign minister of Norland, a member of the council, said": the
         // name opening the clause, whatever the appositions after it.
-        let open = if self.is(sent_first, Class::Fronting) {
-            (sent_first..j)
-                .find(|&k| self.sep(k).trim() == ",")
-                .map(|k| k + 1)
-        } else {
-            Some(sent_first)
-        };
-        if let Some(o) = open
-            && let Some(m) = self
-                .mention_at(o)
-                .filter(|m| m.etype != EntityType::Loc && !self.in_quote(m.span.start))
-        {
-            let e = self.seg.token_at_or_after(m.span.end);
-            if e <= j && e > 0 && self.sep(e - 1).trim() == "," {
-                return Some(self.named(m));
-            }
+        if let Some(f) = self.opening_name(sent_first, j) {
+            return Some(f);
         }
         let mut k = j;
         while k > sent_first {
@@ -158,15 +144,15 @@ impl<'a> Sources<'a> {
         }
         let end = self.seg.tokens[b].span.end;
         let s = &self.text[self.seg.tokens[a].span.start..end];
-        let b = s.as_bytes();
-        let party = b.len() > 2
-            && matches!(b[0], b'D' | b'R' | b'I')
-            && b[1] == b'-'
-            && b[2].is_ascii_uppercase();
+        let bytes = s.as_bytes();
+        let party = bytes.len() > 2
+            && matches!(bytes[0], b'D' | b'R' | b'I')
+            && bytes[1] == b'-'
+            && bytes[2].is_ascii_uppercase();
         // A short capitalised abbreviation with its period: "Vt.", "Calif.".
         let state = !s.contains(' ')
             && s.len() <= 6
-            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && bytes.first().is_some_and(u8::is_ascii_uppercase)
             && self.text[end..].starts_with('.');
         party || state
     }
@@ -196,9 +182,8 @@ impl<'a> Sources<'a> {
     /// The subject opening the clause that ends before token `end`, past a fronted phrase
     /// ("In May, Ada Brook denied the report and said …"): a named entity or a pronoun.
     pub(crate) fn clause_start_subject(&self, first: usize, end: usize) -> Option<Found> {
-        let mut t = first;
-        if self.is(first, Class::Fronting) {
-            t = (first..end).find(|&k| self.sep(k).trim() == ",")? + 1;
+        let mut t = self.past_fronted(first, end)?;
+        if t > first {
             // "In Salem, New Hampshire, Brook said": places that end the fronted phrase.
             while let Some(m) = self.mention_at(t).filter(|m| m.etype == EntityType::Loc) {
                 let e = self.seg.token_at_or_after(m.span.end);
@@ -221,22 +206,19 @@ impl<'a> Sources<'a> {
             .or(titled)
             .filter(|m| m.etype != EntityType::Loc)
         {
-            // "Brook's relatives watched … and said": the name only owns the subject, which
-            // is the noun phrase it opens.
+            // "Brook's campaign manager Ola Berg said": the person the name's phrase names.
+            let named = self.head_of_modified(m, end);
             let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
-            if self.seg.tokens[last].possessive {
-                // "Brook's campaign manager Ola Berg said": the person it names.
-                let named = self.head_of_modified(m, end);
-                if !std::ptr::eq(named, m) {
-                    return Some(self.named(named));
-                }
+            if std::ptr::eq(named, m) && self.seg.tokens[last].possessive {
+                // "Brook's relatives watched … and said": the name only owns the subject,
+                // which is the noun phrase it opens.
                 let head = (last + 1..end.min(last + 5))
                     .take_while(|&e| self.sep(e - 1).trim().is_empty())
                     .filter(|&e| self.is_head(e))
                     .last()?;
                 return Some(self.group(self.seg.token_at_or_after(m.span.start), head));
             }
-            return Some(self.named(self.head_of_modified(m, end)));
+            return Some(self.named(named));
         }
         if let Some(f) = self.pronoun(t) {
             return Some(f);
@@ -308,13 +290,8 @@ impl<'a> Sources<'a> {
     /// The name opening the clause when a comma sets it off ("Ada Brook, the director for
     /// the Harbor Trust, said"), past a fronted phrase.
     pub(crate) fn opening_name(&self, first: usize, end: usize) -> Option<Found> {
-        let open = if self.is(first, Class::Fronting) {
-            (first..end).find(|&k| self.sep(k).trim() == ",")? + 1
-        } else {
-            first
-        };
         let m = self
-            .mention_at(open)
+            .mention_at(self.past_fronted(first, end)?)
             .filter(|m| m.etype != EntityType::Loc && !self.in_quote(m.span.start))?;
         let e = self.seg.token_at_or_after(m.span.end);
         (e <= end && e > 0 && self.sep(e - 1).trim() == ",").then(|| self.named(m))

@@ -214,6 +214,18 @@ impl<'a> Sources<'a> {
         (whole && t < a && !self.is(t, Class::NotSource)).then_some(rest.len())
     }
 
+    /// Where the clause proper starts in tokens `[first, end)`: past a fronted phrase and
+    /// its comma ("In an interview on Monday, Ada Brook said"), else at `first`; `None` when
+    /// a fronted phrase has no comma before `end`.
+    pub(crate) fn past_fronted(&self, first: usize, end: usize) -> Option<usize> {
+        if !self.is(first, Class::Fronting) {
+            return Some(first);
+        }
+        (first..end)
+            .find(|&k| self.sep(k).trim() == ",")
+            .map(|k| k + 1)
+    }
+
     /// The first token of the longest honorific that ends right before token `a`.
     fn honorific_before(&self, a: usize, first: usize) -> Option<usize> {
         (a.saturating_sub(HONORIFIC_TOKENS).max(first)..a).find(|&s| {

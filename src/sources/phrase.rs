@@ -112,7 +112,6 @@ impl<'a> Sources<'a> {
     /// An unnamed source whose head is neither a listed source noun ("officials") nor a
     /// person word: "the spate of protests", "the recent shootings".
     pub fn is_thing(&self, f: &Found) -> bool {
-        // (An empty span is a speaker carried over from an earlier quote, judged there.)
         if f.speaker.stype != SpeakerType::Group {
             return false;
         }
