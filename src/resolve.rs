@@ -97,6 +97,40 @@ impl FullNames {
 }
 
 /// Resolves the selected candidates into entities and mentions.
+/// A lone surname that a list holds for someone else ("Vance") names the person this
+/// document gives in full ("Mayor Peter Vance"), not the listed one: the mention leaves the
+/// list and joins the full name as `person.surname`.
+fn own_surnames(text: &str, cands: &mut [Candidate]) {
+    let surname = |c: &Candidate| {
+        let s = c.span.of(text);
+        s.rsplit(' ').next().map(key).filter(|_| s.contains(' '))
+    };
+    // Last words of the document's full person names, with the list entry (if any) each
+    // came from.
+    let full: Vec<(String, Option<usize>)> = cands
+        .iter()
+        .filter(|c| c.etype == EntityType::Person)
+        .filter_map(|c| surname(c).map(|w| (w, c.gaz)))
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let Some(g) = c.gaz else { continue };
+        let surface = c.span.of(text);
+        if c.etype != EntityType::Person || surface.contains(' ') {
+            continue;
+        }
+        let k = key(surface);
+        let others = full.iter().any(|(w, from)| *w == k && *from != Some(g));
+        let listed_too = full.iter().any(|(w, from)| *w == k && *from == Some(g));
+        if others && !listed_too {
+            c.gaz = None;
+            c.source = Source::Rule(crate::registry::RuleId::PersonSurname);
+        }
+    }
+}
+
 pub fn resolve(
     text: &str,
     gaz: &Gazetteers,
@@ -104,6 +138,7 @@ pub fn resolve(
 ) -> (Vec<Entity>, Vec<Mention>) {
     let mut cands = selected;
     cands.sort_by_key(|c| (c.span.start, c.span.end));
+    own_surnames(text, &mut cands);
 
     // Group: gazetteer id, else type + folded name; short person names join the full name.
     let mut groups: Vec<Vec<usize>> = Vec::new();

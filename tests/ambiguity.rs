@@ -54,3 +54,25 @@ fn ambiguity_table() {
         assert_eq!(&types_of(text, surface), want, "{text:?} / {surface}");
     }
 }
+
+/// A lone surname that a list holds for a famous person names the person the article gave
+/// in full: "Mayor Peter Vance ... Vance told reporters" is not the listed Vance.
+#[test]
+fn a_listed_surname_is_the_article_s_own_person() {
+    let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+    let text = "Mayor Tobias Vance urged both sides to talk. \"We lose money every day,\" Vance told reporters.";
+    let ex = p.extract(&Document::new("t", text));
+    let ids: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.span.of(text).ends_with("Vance"))
+        .map(|m| ex.entities[m.entity].id.as_str())
+        .collect();
+    assert_eq!(ids, ["person:tobias-vance", "person:tobias-vance"]);
+    let speaker = ex.claims[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.name, "Tobias Vance");
+    // With no other Vance in the text, the listed one stays.
+    let text = "\"We are ready,\" Vance told reporters.";
+    let ex = p.extract(&Document::new("t", text));
+    assert_eq!(ex.entities[0].id, "person:jd-vance");
+}
