@@ -16,6 +16,7 @@
 pub(crate) mod attribute;
 pub(crate) mod claims;
 pub mod error;
+pub mod explain;
 pub mod gazetteer;
 pub mod lang;
 pub(crate) mod matcher;
@@ -73,6 +74,19 @@ impl Pipeline {
 
     /// Runs every stage on one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.stages(doc, None)
+    }
+
+    /// Runs every stage on one document and explains each claim: the candidates every
+    /// rung of the sieve considered and why the winner won. The extraction is the one
+    /// [`extract`](Pipeline::extract) gives; the explanations are in claim order.
+    pub fn explain(&self, doc: &Document) -> (Extraction, Vec<explain::Explanation>) {
+        let mut why = Vec::new();
+        let ex = self.stages(doc, Some(&mut why));
+        (ex, why)
+    }
+
+    fn stages(&self, doc: &Document, why: Option<&mut Vec<explain::Explanation>>) -> Extraction {
         let text = doc.text.as_str();
         let lang = &self.gaz.language;
         let seg = segment::segment(text, lang);
@@ -96,12 +110,17 @@ impl Pipeline {
             entities: &entities,
             quotes: &quotes,
         };
-        let (mut claims, used) = attribute::attribute(&view);
+        let mut traces = Vec::new();
+        let tracing = why.is_some();
+        let (mut claims, used) = attribute::attribute(&view, tracing.then_some(&mut traces));
         if !self.options.all_quotes {
             claims.retain(|c| !matches!(c.rule, RuleId::QuoteNotSpeech | RuleId::QuoteScare));
         }
         claims.extend(claims::find(&view, &used));
         claims.sort_by_key(|c| (c.content.start, c.content.end));
+        if let Some(why) = why {
+            *why = explain::build(&view, &claims, &traces, &quotes);
+        }
         Extraction {
             doc_id: doc.id.clone(),
             entities,

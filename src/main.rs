@@ -9,10 +9,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::run::{Progress, RunConfig, Silent, run, stream};
-use whosaid::write::{CsvTables, JsonLinesTables};
+use whosaid::write::{Both, CsvTables, HtmlReport, JsonLinesTables};
 use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
 
 #[derive(Parser)]
@@ -65,6 +65,21 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
+        /// Also write OUT/report.html: a review page of the run to open in a browser
+        /// (self-contained, no network).
+        #[arg(long)]
+        html: bool,
+        #[command(flatten)]
+        run: PipelineArgs,
+    },
+    /// Why each claim of one document has its speaker: the sentence, the marks, the cue,
+    /// every speaker candidate with the evidence for and against it, and the rule that won.
+    Explain {
+        /// A .txt file, or a .jsonl file ({"id", "text"} a line).
+        file: PathBuf,
+        /// The document to explain (its doc_id); the file's first document by default.
+        #[arg(long)]
+        doc: Option<String>,
         #[command(flatten)]
         run: PipelineArgs,
     },
@@ -205,12 +220,46 @@ fn finished(
     }
 }
 
+/// `whosaid explain`: the explanation of one document of `file` as text.
+fn explain(pipeline: &Pipeline, file: &Path, id: Option<&str>) -> Result<String, String> {
+    let sources = whosaid::read::sources(&[file.to_path_buf()]).map_err(|e| e.to_string())?;
+    let mut ids = Vec::new();
+    for pending in whosaid::read::documents(sources) {
+        let doc = match pending.resolve() {
+            Ok(d) => d,
+            // A bad line elsewhere in the file does not stop the one asked for.
+            Err(e) if id.is_some() => {
+                eprintln!("whosaid: skipped: {e}");
+                continue;
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        if id.is_none_or(|want| want == doc.id) {
+            let (ex, why) = pipeline.explain(&doc);
+            return Ok(whosaid::explain::to_text(&doc, &ex, &why));
+        }
+        if ids.len() < 10 {
+            ids.push(doc.id);
+        }
+    }
+    Err(match id {
+        Some(want) => format!(
+            "{}: no document with id {want:?} (ids there include: {})",
+            file.display(),
+            ids.join(", ")
+        ),
+        None => format!("{}: no document in it", file.display()),
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // A panic inside one document becomes an error row for it (see run::extract_one); say
     // so in one line rather than with a backtrace, and not at all with -q.
     let quiet = match &cli.command {
-        Command::Extract { run, .. } | Command::Stream { run } => run.quiet,
+        Command::Extract { run, .. } | Command::Stream { run } | Command::Explain { run, .. } => {
+            run.quiet
+        }
         Command::Gazetteer { .. } | Command::Rules { .. } => false,
     };
     std::panic::set_hook(Box::new(move |info| {
@@ -225,6 +274,7 @@ fn main() -> ExitCode {
             inputs,
             out,
             format,
+            html,
             run: args,
         } => {
             let pipeline = match pipeline(&args) {
@@ -243,11 +293,16 @@ fn main() -> ExitCode {
                 }
             };
             let mut bar = Bar::new(quiet);
-            let result = match format {
-                FormatArg::Csv => run(&pipeline, &config, &CsvTables { dir: out }, &mut bar),
-                FormatArg::Jsonl => {
-                    run(&pipeline, &config, &JsonLinesTables { dir: out }, &mut bar)
-                }
+            let page = HtmlReport {
+                path: out.join("report.html"),
+                pipeline: &pipeline,
+            };
+            let (csv, jsonl) = (CsvTables { dir: out.clone() }, JsonLinesTables { dir: out });
+            let result = match (format, html) {
+                (FormatArg::Csv, false) => run(&pipeline, &config, &csv, &mut bar),
+                (FormatArg::Jsonl, false) => run(&pipeline, &config, &jsonl, &mut bar),
+                (FormatArg::Csv, true) => run(&pipeline, &config, &Both(csv, page), &mut bar),
+                (FormatArg::Jsonl, true) => run(&pipeline, &config, &Both(jsonl, page), &mut bar),
             };
             bar.bar.finish_and_clear();
             finished(result, quiet, code)
@@ -260,6 +315,26 @@ fn main() -> ExitCode {
             // Stream output is for other programs: no progress bar, and failed documents
             // are reported in the output, not on stderr.
             finished(stream(&pipeline, args.threads, &mut Silent), quiet, |_| 1)
+        }
+        Command::Explain {
+            file,
+            doc,
+            run: args,
+        } => {
+            let pipeline = match pipeline(&args) {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
+            match explain(&pipeline, &file, doc.as_deref()) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("whosaid: error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Rules { format } => {
             let out = match format {

@@ -8,11 +8,14 @@ mod context;
 mod near;
 mod sieve;
 
+pub use sieve::{SIEVE, Trace};
+
 use crate::sources::{DocView, Sources};
 use crate::types::Claim;
 
 /// Attributes every quote of a resolved document: the quote claims (in quote order) and the
 /// cue tokens that direct quotes spent, which reported-speech claims must not take again.
-pub fn attribute(doc: &DocView) -> (Vec<Claim>, Vec<usize>) {
-    sieve::attribute(&Sources::new(doc), doc.quotes)
+/// With `trace`, what every rung found for each speech quote is kept there.
+pub fn attribute(doc: &DocView, trace: Option<&mut Vec<Trace>>) -> (Vec<Claim>, Vec<usize>) {
+    sieve::attribute(&Sources::new(doc), doc.quotes, trace)
 }

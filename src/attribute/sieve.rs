@@ -119,9 +119,39 @@ pub const SIEVE: &[Rung] = &[
     Rung { rule: RuleId::QuotePreviousSentence, find: context::previous_sentence },
 ];
 
+/// What one rung found for a quote, kept when the sieve is traced (`whosaid explain`).
+#[derive(Debug, Clone)]
+pub struct Considered {
+    /// The rung's place in [`SIEVE`], 0 first.
+    pub rung: usize,
+    /// The rung's rule.
+    pub rule: RuleId,
+    /// The speaker it names and where.
+    pub speaker: Found,
+    /// Where its cue is written, when it has a cue word.
+    pub cue_span: Option<Span>,
+    /// True when the speaker is a clause fragment, which is never a speaker.
+    pub fragment: bool,
+}
+
+/// Every rung's finding for one speech quote, in sieve order: the first that is not a
+/// fragment is the one the claim took.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    /// The quote's index in the document's quotes.
+    pub quote: usize,
+    /// What the rungs found.
+    pub considered: Vec<Considered>,
+}
+
 /// Attributes every speech quote; other quotes get `quote.not-speech`. Returns the claims
-/// and the cue tokens that direct quotes spent.
-pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
+/// and the cue tokens that direct quotes spent. With `trace`, every rung is asked about
+/// every speech quote and what each found is kept; the claims are the same.
+pub fn attribute(
+    at: &Sources,
+    quotes: &[Quote],
+    mut trace: Option<&mut Vec<Trace>>,
+) -> (Vec<Claim>, Vec<usize>) {
     let mut out: Vec<Claim> = Vec::with_capacity(quotes.len());
     let mut used = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
@@ -139,18 +169,18 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
             continue;
         }
         let place = quote_at(at, q, &quotes[..qi], &out);
-        // A clause fragment is never a speaker: the rung passes the quote on.
-        let got = SIEVE.iter().find_map(|rung| {
-            (rung.find)(at, &place)
-                .filter(|h| !at.is_fragment(&h.speaker))
-                .map(|h| Attribution {
-                    speaker: h.speaker,
-                    cue: h.cue,
-                    cue_span: h.cue_span,
-                    rule: rung.rule,
-                    spent: h.spent,
-                })
-        });
+        let got = match trace.as_deref_mut() {
+            None => first_hit(at, &place),
+            Some(tr) => {
+                let considered = every_hit(at, &place);
+                let won = considered.iter().position(|c| !c.0.fragment);
+                tr.push(Trace {
+                    quote: qi,
+                    considered: considered.iter().map(|c| c.0.clone()).collect(),
+                });
+                won.and_then(|i| considered.into_iter().nth(i)).map(|c| c.1)
+            }
+        };
         // Only a direct quote spends its cue: a partial quote sits inside a paraphrase
         // that is a claim of its own.
         if q.kind == QuoteKind::Direct
@@ -221,6 +251,45 @@ pub fn attribute(at: &Sources, quotes: &[Quote]) -> (Vec<Claim>, Vec<usize>) {
         }
     }
     (out, used)
+}
+
+/// The first rung's attribution. A clause fragment is never a speaker: the rung passes the
+/// quote on.
+fn first_hit(at: &Sources, place: &QuoteAt) -> Option<Attribution> {
+    SIEVE.iter().find_map(|rung| {
+        (rung.find)(at, place)
+            .filter(|h| !at.is_fragment(&h.speaker))
+            .map(|h| attribution(rung.rule, h))
+    })
+}
+
+/// What every rung finds, in sieve order, each with the attribution it would make.
+fn every_hit(at: &Sources, place: &QuoteAt) -> Vec<(Considered, Attribution)> {
+    SIEVE
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rung)| {
+            let h = (rung.find)(at, place)?;
+            let c = Considered {
+                rung: i,
+                rule: rung.rule,
+                speaker: h.speaker.clone(),
+                cue_span: h.cue_span,
+                fragment: at.is_fragment(&h.speaker),
+            };
+            Some((c, attribution(rung.rule, h)))
+        })
+        .collect()
+}
+
+fn attribution(rule: RuleId, h: Hit) -> Attribution {
+    Attribution {
+        speaker: h.speaker,
+        cue: h.cue,
+        cue_span: h.cue_span,
+        rule,
+        spent: h.spent,
+    }
 }
 
 fn quote_at<'q>(

@@ -133,7 +133,7 @@ impl TableWriter {
         let mut outs = Vec::with_capacity(4);
         for (name, header) in NAMES.iter().zip(HEADERS) {
             let path = dir.join(format!("{name}.{ext}"));
-            let tmp = NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+            let tmp = super::output_file(dir).map_err(|e| Error::io(dir, e))?;
             let mut buf = BufWriter::with_capacity(1 << 17, tmp);
             if headers {
                 writeln!(buf, "{}", header.join(",")).map_err(|e| Error::io(&path, e))?;
