@@ -32,6 +32,9 @@ pub struct Explanation {
     pub marks: Option<Span>,
     /// The cue word, when the claim has one in the text.
     pub cue: Option<Span>,
+    /// The cue as the claims row writes it (also when it is not at this claim: a quote
+    /// that takes the next paragraph's speaker).
+    pub cue_word: Option<String>,
     /// The speaker's name; `None` when the claim has none.
     pub speaker: Option<String>,
     /// Where the text names the speaker for this claim.
@@ -193,17 +196,31 @@ fn explain_claim(
                 evidence_against,
             });
         }
-    } else if let Some(sp) = &c.speaker {
-        // Reported speech, or a quote the continuation took over: the rule's own finding.
-        candidates.push(Candidate {
-            name: sp.name.clone(),
-            mention: c.speaker_span,
-            entity: sp.entity,
-            rule: Some(c.rule),
-            verdict: Verdict::Chosen,
-            evidence_for: vec![format!("{}: {}", c.rule, c.rule.reason())],
-            evidence_against: Vec::new(),
-        });
+    }
+    if let (None, Some(sp)) = (chosen_rung, &c.speaker) {
+        // Reported speech, or a quote no rung attributed that took the speaker of the quote
+        // it runs on into (the next paragraph's): the rule's own finding.
+        let evidence = if trace.is_some() && c.rule == RuleId::QuoteContinuation {
+            format!(
+                "the quote runs on into the next paragraph, whose quote names {} \
+                 ({})",
+                sp.name, c.rule
+            )
+        } else {
+            format!("{}: {}", c.rule, c.rule.reason())
+        };
+        candidates.insert(
+            0,
+            Candidate {
+                name: sp.name.clone(),
+                mention: c.speaker_span,
+                entity: sp.entity,
+                rule: Some(c.rule),
+                verdict: Verdict::Chosen,
+                evidence_for: vec![evidence],
+                evidence_against: Vec::new(),
+            },
+        );
     }
     // The other names of the sentence: why none of them is the speaker.
     for m in view.mentions {
@@ -245,6 +262,7 @@ fn explain_claim(
         sentence,
         marks,
         cue: c.cue_span,
+        cue_word: c.cue.clone(),
         speaker: c.speaker.as_ref().map(|s| s.name.clone()),
         speaker_mention: c.speaker_span,
         decision: decision(c, chosen_rung),
@@ -268,6 +286,12 @@ fn decision(c: &Claim, chosen_rung: Option<usize>) -> String {
                 SIEVE.len(),
                 rule,
                 rule.reason()
+            )
+        }
+        (RuleId::QuoteContinuation, None) if c.cue_span.is_none() && c.speaker.is_some() => {
+            format!(
+                "no rung named a speaker for this paragraph's part of the quote; the quote runs on \
+             into the next paragraph and takes the speaker named there ({rule})"
             )
         }
         (RuleId::QuoteUnattributed, None) => format!(

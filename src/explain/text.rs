@@ -34,11 +34,16 @@ pub fn to_text(doc: &Document, ex: &Extraction, explanations: &[Explanation]) ->
         let _ = writeln!(
             out,
             "  sentence  {}",
-            shorten(e.sentence.of(text), SENTENCE_CHARS)
+            around(text, e.sentence, e.marks.unwrap_or(e.content))
         );
         match e.marks {
             Some(m) => {
                 let _ = writeln!(out, "  marks     {} {}", at(m), shorten(m.of(text), 120));
+                let _ = writeln!(
+                    out,
+                    "  content   {} (start, end in claims.csv)",
+                    at(e.content)
+                );
             }
             None => {
                 let _ = writeln!(
@@ -51,6 +56,8 @@ pub fn to_text(doc: &Document, ex: &Extraction, explanations: &[Explanation]) ->
         }
         if let Some(c) = e.cue {
             let _ = writeln!(out, "  cue       “{}” {}", c.of(text), at(c));
+        } else if let Some(c) = &e.cue_word {
+            let _ = writeln!(out, "  cue       “{c}” (where the speaker is named)");
         } else {
             let _ = writeln!(out, "  cue       (none in the text)");
         }
@@ -92,6 +99,30 @@ pub fn to_text(doc: &Document, ex: &Extraction, explanations: &[Explanation]) ->
         let _ = writeln!(out, "  why       {}", e.decision);
     }
     out
+}
+
+/// The sentence on one line; a long one cut to about [`SENTENCE_CHARS`] around the claim.
+fn around(text: &str, sentence: Span, claim: Span) -> String {
+    let whole = sentence.of(text);
+    if whole.chars().count() <= SENTENCE_CHARS {
+        return shorten(whole, SENTENCE_CHARS);
+    }
+    // Start a little before the claim, on a char boundary inside the sentence.
+    let mut start = claim.start.max(sentence.start);
+    let mut back = 0;
+    while start > sentence.start && back < SENTENCE_CHARS / 4 {
+        start -= 1;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        back += 1;
+    }
+    let body = shorten(&text[start..sentence.end], SENTENCE_CHARS);
+    if start > sentence.start {
+        format!("…{body}")
+    } else {
+        body
+    }
 }
 
 /// `s` on one line, cut to about `max` characters with an ellipsis.

@@ -163,6 +163,7 @@
       if (c) select(parseInt(c.dataset.c, 10));
     };
     $("#detail").replaceChildren(el("p", { class: "hint" }, "Click a highlighted claim to see who said it, by which rule, and the other candidates."));
+    cycle = { k: -1, i: 0 };
     drawEntities();
     applyFilter();
     show("doc");
