@@ -44,6 +44,35 @@ pub enum Error {
     /// An input named on the command line does not exist.
     #[error("input {0} does not exist: pass a .txt file, a folder, a .jsonl file or '-'")]
     MissingInput(PathBuf),
+    /// The inputs hold no document: empty folders, or only files of other kinds.
+    #[error("no documents in the inputs{}: whosaid reads .txt, .jsonl and .ndjson files (also .gz or .zst)", match (.skipped, .example) {
+        (0, _) | (_, None) => String::new(),
+        (n, Some(p)) => format!(" ({n} other files skipped, such as {})", p.display()),
+    })]
+    NoDocuments {
+        /// Files of other kinds found in the folders.
+        skipped: usize,
+        /// One of them.
+        example: Option<PathBuf>,
+    },
+    /// `--out` names something that is not a folder.
+    #[error("--out {0} is not a folder: give a folder for the tables (it is created if missing)")]
+    OutNotFolder(PathBuf),
+    /// The run was cancelled (a signal): no table was written or replaced.
+    #[error("interrupted: no output was written; earlier tables are left as they were")]
+    Interrupted,
+}
+
+impl Error {
+    /// The process exit status this error calls for: 2 for a usage error (an input or
+    /// output that cannot be used), 130 when interrupted, 3 for a run that failed.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::MissingInput(_) | Error::NoDocuments { .. } | Error::OutNotFolder(_) => 2,
+            Error::Interrupted => 130,
+            Error::Io { .. } => 3,
+        }
+    }
 }
 
 impl Error {

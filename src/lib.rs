@@ -100,6 +100,16 @@ impl Pipeline {
         let (entities, mentions) = resolve::resolve(text, &self.gaz, selected);
 
         let mut warnings = Vec::new();
+        if let Some(before) = &doc.renamed_from {
+            warnings.push(Warning {
+                offset: 0,
+                message: format!(
+                    "doc_id {before:?} is used by an earlier document of the run; this \
+                     document's rows use {:?}: give each document its own id",
+                    doc.id
+                ),
+            });
+        }
         let mut quotes = quotes::find(text, &mut warnings);
         quotes::classify(text, &seg, lang, &mut quotes);
         let view = sources::DocView {

@@ -178,19 +178,16 @@ impl Progress for Bar {
         self.bar.inc(bytes as u64);
     }
 
+    /// Errors are shown even with -q: quiet hides progress and summaries, never errors.
     fn failed(&mut self, error: &InputError) {
-        if !self.quiet {
-            self.bar.suspend(|| eprintln!("whosaid: error: {error}"));
-        }
+        self.bar.suspend(|| eprintln!("whosaid: error: {error}"));
     }
 }
 
-/// Exit status of a run: 1 when some document failed, `code(e)` when the run itself did.
-fn finished(
-    result: Result<whosaid::run::Summary, whosaid::Error>,
-    quiet: bool,
-    code: impl Fn(&whosaid::Error) -> u8,
-) -> ExitCode {
+/// Exit status of a run: 0 when all went well, 1 when some document failed (the tables
+/// are written), else the error's own ([`whosaid::Error::exit_code`]: 2 usage, 3 the run
+/// failed and nothing was written, 130 interrupted).
+fn finished(result: Result<whosaid::run::Summary, whosaid::Error>, quiet: bool) -> ExitCode {
     let summary = match result {
         Ok(s) => s,
         // A reader that stops early (`| head`) is not an error.
@@ -201,7 +198,7 @@ fn finished(
         }
         Err(e) => {
             eprintln!("whosaid: error: {e}");
-            return ExitCode::from(code(&e));
+            return ExitCode::from(e.exit_code());
         }
     };
     if !quiet {
@@ -212,12 +209,37 @@ fn finished(
                 summary.warnings
             );
         }
+        if let Some(first) = summary.skipped.first() {
+            eprintln!(
+                "whosaid: {} files in the input folders are not .txt or .jsonl and were skipped, such as {}",
+                summary.skipped.len(),
+                first.display()
+            );
+        }
     }
     if summary.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Ctrl-C, SIGTERM and SIGHUP cancel the run: it stops, commits nothing and removes its
+/// temporary files. A run that cannot stop in time (blocked reading a pipe) is ended with
+/// its temporary files removed; a second signal ends it at once.
+fn on_signal(cancel: whosaid::run::Cancel) {
+    let _ = ctrlc::set_handler(move || {
+        if cancel.is_cancelled() {
+            whosaid::write::remove_temporary_files();
+            std::process::exit(130);
+        }
+        cancel.cancel();
+        std::thread::spawn(|| {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            whosaid::write::remove_temporary_files();
+            std::process::exit(130);
+        });
+    });
 }
 
 /// `whosaid explain`: the explanation of one document of `file` as text.
@@ -284,14 +306,9 @@ fn main() -> ExitCode {
             let config = RunConfig {
                 inputs,
                 threads: args.threads,
+                ..RunConfig::default()
             };
-            let code = |e: &whosaid::Error| {
-                if matches!(e, whosaid::Error::MissingInput(_)) {
-                    2
-                } else {
-                    1
-                }
-            };
+            on_signal(config.cancel.clone());
             let mut bar = Bar::new(quiet);
             let page = HtmlReport {
                 path: out.join("report.html"),
@@ -305,7 +322,7 @@ fn main() -> ExitCode {
                 (FormatArg::Jsonl, true) => run(&pipeline, &config, &Both(jsonl, page), &mut bar),
             };
             bar.bar.finish_and_clear();
-            finished(result, quiet, code)
+            finished(result, quiet)
         }
         Command::Stream { run: args } => {
             let pipeline = match pipeline(&args) {
@@ -314,7 +331,9 @@ fn main() -> ExitCode {
             };
             // Stream output is for other programs: no progress bar, and failed documents
             // are reported in the output, not on stderr.
-            finished(stream(&pipeline, args.threads, &mut Silent), quiet, |_| 1)
+            let cancel = whosaid::run::Cancel::default();
+            on_signal(cancel.clone());
+            finished(stream(&pipeline, args.threads, &mut Silent, &cancel), quiet)
         }
         Command::Explain {
             file,

@@ -12,19 +12,38 @@ use crate::write::{Format, Stream};
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::mpsc::sync_channel;
-use std::sync::{Condvar, Mutex};
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 pub use crate::write::Outcome;
 
 /// What to run on; where and how to write is the [`Format`] given to [`run`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunConfig {
     /// `.txt` files, folders of them, `.jsonl` files, or `-` for JSON lines on stdin.
     pub inputs: Vec<PathBuf>,
     /// Worker threads; 0 means all cores.
     pub threads: usize,
+    /// Stops the run when set (a signal handler holds a clone): nothing is committed.
+    pub cancel: Cancel,
+}
+
+/// A flag that stops a run early; clones share it. A cancelled run commits no output and
+/// returns [`Error::Interrupted`].
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// Asks the run to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+    /// True once [`cancel`](Cancel::cancel) was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 /// What a run did.
@@ -40,6 +59,8 @@ pub struct Summary {
     pub bytes: usize,
     /// Wall-clock time from the start until the last document was written.
     pub seconds: f64,
+    /// Files inside input folders that were not read for their name (not .txt or .jsonl).
+    pub skipped: Vec<PathBuf>,
 }
 
 impl Summary {
@@ -85,6 +106,8 @@ impl Progress for Silent {}
 /// flat whatever the input's size.
 const WINDOW_CHUNKS: usize = 64;
 const WINDOW_BYTES: usize = 64 << 20;
+/// How often a waiting thread looks whether the run was stopped.
+const POLL: Duration = Duration::from_millis(50);
 /// A chunk: the unit a worker takes at a time.
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
@@ -106,14 +129,18 @@ struct InFlight {
 
 impl InFlight {
     /// Waits until a chunk of `bytes` fits in the window, then counts it in. A chunk
-    /// larger than the window still goes through, alone.
-    fn enter(&self, bytes: usize) {
+    /// larger than the window still goes through, alone. False when the run stopped.
+    fn enter(&self, bytes: usize, halt: &AtomicBool) -> bool {
         let mut s = self.state.lock().expect("in-flight lock");
         while s.0 > 0 && (s.0 >= WINDOW_CHUNKS || s.1 + bytes > WINDOW_BYTES) {
-            s = self.freed.wait(s).expect("in-flight lock");
+            if halt.load(Ordering::SeqCst) {
+                return false;
+            }
+            s = self.freed.wait_timeout(s, POLL).expect("in-flight lock").0;
         }
         s.0 += 1;
         s.1 += bytes;
+        true
     }
 
     fn leave(&self, bytes: usize) {
@@ -136,6 +163,7 @@ pub fn drive<I, F>(
     threads: usize,
     format: &F,
     progress: &mut dyn Progress,
+    cancel: &Cancel,
 ) -> Result<Summary, Error>
 where
     I: Iterator<Item = Pending> + Send,
@@ -155,8 +183,12 @@ where
         state: Mutex::new((0, 0)),
         freed: Condvar::new(),
     };
+    // Set when the run must stop: the output failed (a closed pipe, a full disk) or the run
+    // was cancelled. The reader stops reading, the workers stop extracting.
+    let halt = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let window = &window;
+        let halt = &halt;
         // Documents travel in small chunks: one message per document would cost more in
         // locking and waking than short news articles take to extract.
         scope.spawn(move || {
@@ -165,10 +197,15 @@ where
             let mut seq = 0;
             let mut docs = docs.peekable();
             while let Some(d) = docs.next() {
+                if halt.load(Ordering::SeqCst) {
+                    return;
+                }
                 bytes += d.len();
                 chunk.push(d);
                 if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES || docs.peek().is_none() {
-                    window.enter(bytes);
+                    if !window.enter(bytes, halt) {
+                        return;
+                    }
                     if todo_tx
                         .send((seq, bytes, std::mem::take(&mut chunk)))
                         .is_err()
@@ -186,6 +223,10 @@ where
                 loop {
                     let next = todo_rx.lock().expect("work queue lock").recv();
                     let Ok((seq, held, chunk)) = next else { return };
+                    if halt.load(Ordering::SeqCst) {
+                        // Drain without work until the reader stops.
+                        continue;
+                    }
                     let done = chunk
                         .into_iter()
                         .map(|p| {
@@ -207,9 +248,9 @@ where
                             }
                         })
                         .collect();
-                    if done_tx.send((seq, held, done)).is_err() {
-                        return;
-                    }
+                    // The writer is gone only once the run halted: keep draining until
+                    // the reader stops, or it could block on a full queue forever.
+                    let _ = done_tx.send((seq, held, done));
                 }
             });
         }
@@ -219,7 +260,20 @@ where
         let mut pending = BTreeMap::new();
         let mut next = 0;
         let mut failed = None;
-        for (seq, held, done) in done_rx {
+        loop {
+            if cancel.is_cancelled() {
+                halt.store(true, Ordering::SeqCst);
+                failed.get_or_insert(Error::Interrupted);
+            }
+            if failed.is_some() {
+                halt.store(true, Ordering::SeqCst);
+                break;
+            }
+            let (seq, held, done) = match done_rx.recv_timeout(POLL) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             pending.insert(seq, (held, done));
             while let Some((held, chunk)) = pending.remove(&next) {
                 next += 1;
@@ -247,6 +301,8 @@ where
                 }
             }
         }
+        // The workers end when the reader does; what they still hold is dropped.
+        drop(done_rx);
         if let Some(e) = failed {
             return Err(e);
         }
@@ -270,13 +326,14 @@ fn extract_one(pipeline: &Pipeline, d: Result<Document, InputError>) -> Outcome 
     }
 }
 
-/// Total size of the input files, for the progress bar; `None` when reading stdin.
+/// Total size of the input files, for the progress bar; `None` when reading a stream.
 fn total_bytes(sources: &[read::Source]) -> Option<u64> {
     sources.iter().try_fold(0u64, |acc, s| match s {
         read::Source::Text(p) | read::Source::JsonLines(p) => {
             Some(acc + std::fs::metadata(p).map_or(0, |m| m.len()))
         }
-        read::Source::Stdin => None,
+        read::Source::Refused(..) => Some(acc),
+        read::Source::Stdin | read::Source::Pipe(_) => None,
     })
 }
 
@@ -287,15 +344,24 @@ pub fn run<F: Format + ?Sized>(
     format: &F,
     progress: &mut dyn Progress,
 ) -> Result<Summary, Error> {
-    let sources = read::sources(&config.inputs)?;
-    progress.start(total_bytes(&sources));
-    drive(
+    let inputs = read::expand(&config.inputs)?;
+    if inputs.sources.is_empty() {
+        return Err(Error::NoDocuments {
+            skipped: inputs.skipped.len(),
+            example: inputs.skipped.first().cloned(),
+        });
+    }
+    progress.start(total_bytes(&inputs.sources));
+    let mut summary = drive(
         pipeline,
-        read::documents(sources),
+        read::documents(inputs.sources),
         config.threads,
         format,
         progress,
-    )
+        &config.cancel,
+    )?;
+    summary.skipped = inputs.skipped;
+    Ok(summary)
 }
 
 /// `whosaid stream`: JSON lines in on standard input, one JSON line out per input line on
@@ -304,9 +370,11 @@ pub fn stream(
     pipeline: &Pipeline,
     threads: usize,
     progress: &mut dyn Progress,
+    cancel: &Cancel,
 ) -> Result<Summary, Error> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
-    let docs = read::JsonLines::new("-".to_string(), "stdin".to_string(), stdin);
+    // One output line for each input line, blank ones included.
+    let docs = read::JsonLines::new("-".to_string(), "stdin".to_string(), stdin).keep_blank_lines();
     progress.start(None);
-    drive(pipeline, docs, threads, &Stream, progress)
+    drive(pipeline, docs, threads, &Stream, progress, cancel)
 }

@@ -15,6 +15,9 @@ pub struct Document {
     pub text: String,
     /// Where it was read from (a path, or `-`); empty when built in code.
     pub source: String,
+    /// The id the input gave it, when an earlier document of the run had that id and this
+    /// one was renamed (`a` -> `a~2`); a warning row says so.
+    pub renamed_from: Option<String>,
 }
 
 impl Document {
@@ -24,6 +27,7 @@ impl Document {
             id: id.into(),
             text: text.into(),
             source: String::new(),
+            renamed_from: None,
         }
     }
 

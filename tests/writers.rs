@@ -87,7 +87,15 @@ fn any_format_gets_every_document_in_input_order() {
     let docs = read::JsonLines::new("-".into(), "stdin".into(), Cursor::new(input));
     let format = Ids::default();
     let mut progress = Record::default();
-    let summary = drive(&pipeline(), docs, 3, &format, &mut progress).unwrap();
+    let summary = drive(
+        &pipeline(),
+        docs,
+        3,
+        &format,
+        &mut progress,
+        &Default::default(),
+    )
+    .unwrap();
     let out = format.out.lock().unwrap();
     let expected: Vec<String> = (0..200)
         .map(|n| {
@@ -112,6 +120,7 @@ fn a_missing_input_fails_before_anything_is_opened() {
     let config = RunConfig {
         inputs: vec!["/no/such/input.txt".into()],
         threads: 1,
+        ..RunConfig::default()
     };
     let err = run(&pipeline(), &config, &format, &mut Silent).unwrap_err();
     assert!(matches!(err, Error::MissingInput(_)));
@@ -128,6 +137,7 @@ fn run_reports_the_total_size_of_its_files() {
     let config = RunConfig {
         inputs: vec![file],
         threads: 1,
+        ..RunConfig::default()
     };
     run(&pipeline(), &config, &format, &mut progress).unwrap();
     let len = "“Fine,” said Ada Brook.".len() as u64;

@@ -1,14 +1,27 @@
-//! Stage 2: read documents. Inputs are `.txt` files, folders (every `.txt` below, in sorted
-//! path order), `.jsonl` files (`{"id": ..., "text": ...}` a line) and `-` (JSON lines on
-//! standard input). Documents stream out one at a time; a bad one becomes an `InputError`
-//! and the rest go on.
+//! Stage 2: read documents. Inputs are `.txt` files, folders (every `.txt`, `.jsonl` and
+//! `.ndjson` below, compressed or not, in sorted path order), `.jsonl` files
+//! (`{"id": ..., "text": ...}` a line), pipes, and `-` (JSON lines on standard input).
+//! Documents stream out one at a time; a bad one becomes an `InputError` and the rest go on.
+//! Every document of a run gets its own `doc_id`: a repeated one is renamed (`a~2`).
+
+mod inputs;
+mod jsonl;
+
+pub use inputs::{Compression, Inputs, Kind, classify, expand};
+pub use jsonl::JsonLines;
 
 use crate::error::{Error, InputError};
 use crate::types::Document;
+use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+
+/// The largest document read, in bytes of text (compressed files count as decompressed).
+/// Extraction holds about 13 bytes of working memory per byte of text; a larger document is
+/// refused with an error row rather than allowed to exhaust memory. News articles are a
+/// few kB.
+pub const MAX_DOCUMENT_BYTES: usize = 32 << 20;
 
 /// One input source after expansion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,46 +30,19 @@ pub enum Source {
     Text(PathBuf),
     /// A `.jsonl` or `.ndjson` file: one document a line.
     JsonLines(PathBuf),
+    /// A pipe or device named on the command line: JSON lines when it starts with `{`,
+    /// otherwise one text document.
+    Pipe(PathBuf),
     /// JSON lines on standard input (the input `-`).
     Stdin,
+    /// A file inside a folder that is not read, and why (it becomes an error row).
+    Refused(PathBuf, String),
 }
 
-/// Expands the command-line inputs into sources, in order. Folders are walked
-/// recursively and their `.txt` files sorted by path.
+/// Expands the command-line inputs into sources, in order (see [`expand`], which also
+/// says what folders held that is not a document).
 pub fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>, Error> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            out.push(Source::Stdin);
-        } else if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files)?;
-            files.sort();
-            out.extend(files.into_iter().map(Source::Text));
-        } else if p.is_file() {
-            if p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson") {
-                out.push(Source::JsonLines(p.clone()));
-            } else {
-                out.push(Source::Text(p.clone()));
-            }
-        } else {
-            return Err(Error::MissingInput(p.clone()));
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in rd {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    expand(inputs).map(|i| i.sources)
 }
 
 /// A document not yet parsed: a JSON line is parsed where it is extracted (on a worker
@@ -66,16 +52,7 @@ pub enum Pending {
     /// A text file already read, or an error that needs no parsing (cannot open, cannot read).
     Ready(Result<Document, InputError>),
     /// A non-blank JSON line, to be parsed by [`Pending::resolve`].
-    Line(RawLine),
-}
-
-/// One line of a JSON-lines source, unparsed.
-#[derive(Debug)]
-pub struct RawLine {
-    name: Arc<str>,
-    stem: Arc<str>,
-    line: usize,
-    bytes: Vec<u8>,
+    Line(jsonl::RawLine),
 }
 
 impl Pending {
@@ -92,7 +69,7 @@ impl Pending {
         match self {
             Pending::Ready(Ok(d)) => d.text.len(),
             Pending::Ready(Err(_)) => 0,
-            Pending::Line(l) => l.bytes.len(),
+            Pending::Line(l) => l.len(),
         }
     }
 
@@ -100,41 +77,137 @@ impl Pending {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Gives the document an id no earlier document of the run has.
+    fn make_unique(&mut self, seen: &mut FxHashMap<String, usize>) {
+        let id = match self {
+            Pending::Ready(Ok(d)) => &mut d.id,
+            Pending::Ready(Err(_)) => return,
+            Pending::Line(l) => match l.id_mut() {
+                Some(id) => id,
+                None => return,
+            },
+        };
+        let before = id.clone();
+        if unique_id(seen, id) {
+            match self {
+                Pending::Ready(Ok(d)) => d.renamed_from = Some(before),
+                Pending::Line(l) => l.renamed(before),
+                Pending::Ready(Err(_)) => {}
+            }
+        }
+    }
 }
 
 /// Reads every source in order, yielding documents (or per-document errors) to resolve.
+/// Ids are made unique over the whole run, in input order: the second document called
+/// `a` becomes `a~2`, with a warning in its rows.
 pub fn documents(sources: Vec<Source>) -> impl Iterator<Item = Pending> + Send {
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     sources
         .into_iter()
         .flat_map(|s| -> Box<dyn Iterator<Item = Pending> + Send> {
             match s {
                 Source::Text(p) => Box::new(std::iter::once(Pending::Ready(read_text(&p)))),
-                Source::JsonLines(p) => match File::open(&p) {
-                    Ok(f) => Box::new(JsonLines::new(
+                Source::JsonLines(p) => match open(&p) {
+                    Ok(r) => Box::new(JsonLines::new(
                         p.display().to_string(),
-                        stem(&p),
-                        BufReader::new(f),
+                        classify(&p).2,
+                        BufReader::with_capacity(1 << 16, r),
                     )),
-                    Err(e) => Box::new(std::iter::once(Pending::Ready(Err(InputError {
-                        source_name: p.display().to_string(),
-                        line: None,
-                        doc_id: None,
-                        message: format!("cannot open: {e}"),
-                    })))),
+                    Err(e) => Box::new(std::iter::once(Pending::Ready(Err(cannot(&p, e))))),
                 },
+                Source::Pipe(p) => pipe(p),
                 Source::Stdin => Box::new(JsonLines::new(
                     "-".into(),
                     "stdin".into(),
-                    BufReader::new(io::stdin()),
+                    BufReader::with_capacity(1 << 16, io::stdin()),
                 )),
+                Source::Refused(p, why) => {
+                    Box::new(std::iter::once(Pending::Ready(Err(InputError {
+                        source_name: p.display().to_string(),
+                        line: None,
+                        doc_id: None,
+                        message: why,
+                    }))))
+                }
             }
+        })
+        .map(move |mut p| {
+            p.make_unique(&mut seen);
+            p
         })
 }
 
-fn stem(p: &Path) -> String {
-    p.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+/// Renames `id` to `id~N` when an earlier document of the run has it; true when renamed.
+fn unique_id(seen: &mut FxHashMap<String, usize>, id: &mut String) -> bool {
+    let n = seen.entry(id.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        return false;
+    }
+    let mut k = *n;
+    loop {
+        let candidate = format!("{id}~{k}");
+        if !seen.contains_key(&candidate) {
+            seen.insert(candidate.clone(), 1);
+            *id = candidate;
+            return true;
+        }
+        k += 1;
+    }
+}
+
+/// A pipe named on the command line: JSON lines if its first non-blank byte is `{`.
+fn pipe(p: PathBuf) -> Box<dyn Iterator<Item = Pending> + Send> {
+    let f = match File::open(&p) {
+        Ok(f) => f,
+        Err(e) => return Box::new(std::iter::once(Pending::Ready(Err(cannot(&p, e))))),
+    };
+    let mut r = BufReader::with_capacity(1 << 16, f);
+    let json = loop {
+        match r.fill_buf() {
+            Ok([]) => break false,
+            Ok(buf) => match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(i) => break buf[i] == b'{',
+                None => {
+                    let n = buf.len();
+                    r.consume(n);
+                }
+            },
+            Err(e) => return Box::new(std::iter::once(Pending::Ready(Err(cannot(&p, e))))),
+        }
+    };
+    let name = p.display().to_string();
+    let stem = classify(&p).2;
+    if json {
+        Box::new(JsonLines::new(name, stem, r))
+    } else {
+        let doc = read_all(&p, r).and_then(|bytes| document(&p, stem, bytes));
+        Box::new(std::iter::once(Pending::Ready(doc)))
+    }
+}
+
+fn cannot(p: &Path, e: io::Error) -> InputError {
+    InputError {
+        source_name: p.display().to_string(),
+        line: None,
+        doc_id: None,
+        message: format!("cannot open: {e}"),
+    }
+}
+
+/// The file's bytes, decompressed by its extension.
+fn open(p: &Path) -> io::Result<Box<dyn Read + Send>> {
+    let f = File::open(p)?;
+    Ok(match classify(p).0 {
+        Compression::None => Box::new(f),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(f))),
+        Compression::Zstd => Box::new(
+            ruzstd::decoding::StreamingDecoder::new(BufReader::new(f))
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?,
+        ),
+    })
 }
 
 /// The 1-based line of byte offset `at`.
@@ -142,25 +215,66 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
     1 + memchr::memchr_iter(b'\n', &bytes[..at]).count()
 }
 
+/// Reads at most [`MAX_DOCUMENT_BYTES`] (and one more, to tell a larger document).
+fn read_all(p: &Path, r: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    let (c, _, stem) = classify(p);
+    let err = |message: String| InputError {
+        source_name: p.display().to_string(),
+        line: None,
+        doc_id: Some(stem.clone()),
+        message,
+    };
+    r.take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| match c {
+            Compression::None => err(format!("cannot read: {e}")),
+            _ => err(format!("cannot decompress: {e}; is the file complete?")),
+        })?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(err(too_large()));
+    }
+    Ok(bytes)
+}
+
+/// What a document over [`MAX_DOCUMENT_BYTES`] is told.
+fn too_large() -> String {
+    format!(
+        "larger than {} MiB, the largest document read (working memory grows with the \
+         document); split it into articles",
+        MAX_DOCUMENT_BYTES >> 20
+    )
+}
+
 fn read_text(p: &Path) -> Result<Document, InputError> {
-    let id = stem(p);
+    let stem = classify(p).2;
+    let r = open(p).map_err(|e| InputError {
+        source_name: p.display().to_string(),
+        line: None,
+        doc_id: Some(stem.clone()),
+        message: format!("cannot read: {e}"),
+    })?;
+    let bytes = read_all(p, r)?;
+    document(p, stem, bytes)
+}
+
+/// A text file's document: UTF-8, newlines as Python reads them, not blank.
+fn document(p: &Path, id: String, bytes: Vec<u8>) -> Result<Document, InputError> {
     let err = |line, message: String| InputError {
         source_name: p.display().to_string(),
         line,
         doc_id: Some(id.clone()),
         message,
     };
-    let mut bytes = Vec::new();
-    File::open(p)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| err(None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = line_of(e.as_bytes(), at);
-        err(
-            Some(line),
-            format!("not valid UTF-8 (byte {at}); convert the file to UTF-8"),
-        )
+        let hint = if e.as_bytes().starts_with(&[0x1f, 0x8b]) {
+            "this is gzip data: name the file .gz"
+        } else {
+            "convert the file to UTF-8"
+        };
+        err(Some(line), format!("not valid UTF-8 (byte {at}); {hint}"))
     })?;
     // Read as Python's open(path, encoding="utf-8").read() does, so that offsets mean the
     // same in both: "\r\n" and a lone "\r" become "\n"; a byte-order mark stays a character.
@@ -175,122 +289,9 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
     Ok(Document::new(id, text).with_source(p.display().to_string()))
 }
 
-/// A JSON-lines reader: one document a line, errors carry the line number.
-pub struct JsonLines<R> {
-    name: Arc<str>,
-    stem: Arc<str>,
-    reader: R,
-    line: usize,
-}
-
-impl<R: BufRead> JsonLines<R> {
-    /// A reader of `reader`'s lines. `name` is the source as errors and `Document::source`
-    /// give it (a path, or `-`); `stem` makes the id `<stem>-<line>` of a line with no `"id"`.
-    pub fn new(name: String, stem: String, reader: R) -> JsonLines<R> {
-        JsonLines {
-            name: name.into(),
-            stem: stem.into(),
-            reader,
-            line: 0,
-        }
-    }
-}
-
-impl RawLine {
-    fn parse(self) -> Result<Document, InputError> {
-        let err = |doc_id: Option<String>, message: String| InputError {
-            source_name: self.name.to_string(),
-            line: Some(self.line),
-            doc_id,
-            message,
-        };
-        // Only the two fields we need are kept; other fields are skipped unparsed.
-        #[derive(serde::Deserialize)]
-        struct Line {
-            id: Option<serde_json::Value>,
-            text: Option<serde_json::Value>,
-        }
-        let line: Line = serde_json::from_slice(&self.bytes).map_err(|e| {
-            err(
-                None,
-                format!("not valid JSON (one object a line expected): {e}"),
-            )
-        })?;
-        let id = match line.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(_) => return Err(err(None, "\"id\" must be a string or a number".into())),
-            None => format!("{}-{}", self.stem, self.line),
-        };
-        match line.text {
-            Some(serde_json::Value::String(t)) if !t.trim().is_empty() => {
-                Ok(Document::new(id, t).with_source(format!("{}:{}", self.name, self.line)))
-            }
-            Some(serde_json::Value::String(_)) => Err(err(Some(id), "empty \"text\"".into())),
-            Some(_) => Err(err(Some(id), "\"text\" must be a string".into())),
-            None => Err(err(Some(id), "no \"text\" field".into())),
-        }
-    }
-}
-
-impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Pending;
-
-    fn next(&mut self) -> Option<Pending> {
-        loop {
-            let mut bytes = Vec::new();
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.line += 1;
-                    return Some(Pending::Ready(Err(InputError {
-                        source_name: self.name.to_string(),
-                        line: Some(self.line),
-                        doc_id: None,
-                        message: format!("read error: {e}"),
-                    })));
-                }
-            }
-            self.line += 1;
-            if bytes.trim_ascii().is_empty() {
-                continue;
-            }
-            return Some(Pending::Line(RawLine {
-                name: self.name.clone(),
-                stem: self.stem.clone(),
-                line: self.line,
-                bytes,
-            }));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn read(s: &str) -> Vec<Result<Document, InputError>> {
-        JsonLines::new("in.jsonl".into(), "in".into(), s.as_bytes())
-            .map(Pending::resolve)
-            .collect()
-    }
-
-    #[test]
-    fn json_lines_good_and_bad() {
-        let out = read(
-            "{\"id\":\"a\",\"text\":\"Hi.\"}\n\nnot json\n{\"id\":\"c\"}\n{\"text\":\"x\",\"n\":1}\n",
-        );
-        assert_eq!(out.len(), 4);
-        assert_eq!(out[0].as_ref().unwrap().id, "a");
-        let e = out[1].as_ref().unwrap_err();
-        assert_eq!(e.line, Some(3));
-        assert!(e.to_string().starts_with("in.jsonl:3: not valid JSON"));
-        let e = out[2].as_ref().unwrap_err();
-        assert_eq!((e.line, e.doc_id.as_deref()), (Some(4), Some("c")));
-        assert!(e.message.contains("no \"text\""));
-        assert_eq!(out[3].as_ref().unwrap().id, "in-5");
-    }
 
     #[test]
     fn text_files_read_like_python() {
@@ -300,6 +301,41 @@ mod tests {
         let d = read_text(&p).unwrap();
         assert_eq!(d.text, "\u{feff}One.\nTwo.\nThree.");
         assert_eq!(d.id, "crlf");
+    }
+
+    #[test]
+    fn compressed_files_read_as_their_text() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.TXT.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all("Ada Brook said so.".as_bytes()).unwrap();
+        std::fs::write(&p, gz.finish().unwrap()).unwrap();
+        let d = read_text(&p).unwrap();
+        assert_eq!(
+            (d.id.as_str(), d.text.as_str()),
+            ("a", "Ada Brook said so.")
+        );
+        // Gzip bytes under a .txt name: the error says what they are.
+        let q = dir.path().join("b.txt");
+        std::fs::copy(&p, &q).unwrap();
+        let e = read_text(&q).unwrap_err();
+        assert!(e.message.contains("gzip"), "{e}");
+        // A cut gzip stream is an error for that file.
+        let bytes = std::fs::read(&p).unwrap();
+        let r = dir.path().join("c.txt.gz");
+        std::fs::write(&r, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(read_text(&r).unwrap_err().message.contains("decompress"));
+    }
+
+    #[test]
+    fn repeated_ids_are_renamed_in_input_order() {
+        let mut seen = FxHashMap::default();
+        let mut ids: Vec<String> = ["a", "b", "a", "a~2", "a"].map(String::from).to_vec();
+        for id in &mut ids {
+            unique_id(&mut seen, id);
+        }
+        assert_eq!(ids, ["a", "b", "a~2", "a~2~2", "a~3"]);
     }
 
     #[test]

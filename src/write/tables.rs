@@ -129,7 +129,7 @@ impl TableWriter {
     /// Creates `dir` if needed and the four temporary files in it, for tables named
     /// `<table>.<ext>`; with `headers`, each starts with its CSV header line.
     fn create(dir: &Path, ext: &str, headers: bool) -> Result<TableWriter, Error> {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        out_folder(dir)?;
         let mut outs = Vec::with_capacity(4);
         for (name, header) in NAMES.iter().zip(HEADERS) {
             let path = dir.join(format!("{name}.{ext}"));
@@ -152,14 +152,85 @@ impl Writer<Rendered> for TableWriter {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<(), Error> {
+    fn prepare(&mut self) -> Result<(), Error> {
+        for (w, path) in &mut self.outs {
+            w.flush().map_err(|e| Error::io(&*path, e))?;
+            w.get_ref()
+                .as_file()
+                .sync_all()
+                .map_err(|e| Error::io(&*path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Commits the four tables as a set: the old ones are moved aside, the new ones put in
+    /// place, and if any step fails the old set is put back.
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        self.prepare()?;
+        let mut temps = Vec::with_capacity(self.outs.len());
         for (w, path) in self.outs {
             let tmp = w
                 .into_inner()
                 .map_err(|e| Error::io(&path, e.into_error()))?;
-            tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
-            tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+            temps.push((tmp, path));
         }
-        Ok(())
+        commit_set(temps)
     }
+}
+
+/// Puts every temporary file in place of its table, all or none.
+fn commit_set(temps: Vec<(NamedTempFile, PathBuf)>) -> Result<(), Error> {
+    let pid = std::process::id();
+    // Old tables aside, under names a later run recognises (`.whosaid-<pid>-old-<table>`).
+    let mut aside: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let restore = |aside: &[(PathBuf, PathBuf)]| {
+        for (old, path) in aside.iter().rev() {
+            let _ = fs::rename(old, path);
+        }
+    };
+    // A folder in a table's place is the user's: refuse before anything moves.
+    if let Some((_, path)) = temps.iter().find(|(_, p)| p.is_dir()) {
+        return Err(Error::io(
+            path,
+            std::io::Error::other("a folder has the table's name; move it away"),
+        ));
+    }
+    for (_, path) in &temps {
+        if path.exists() {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let old =
+                path.with_file_name(format!(".whosaid-{pid}-old-{}", name.unwrap_or_default()));
+            if let Err(e) = fs::rename(path, &old) {
+                restore(&aside);
+                return Err(Error::io(path, e));
+            }
+            aside.push((old, path.clone()));
+        }
+    }
+    let mut placed: Vec<PathBuf> = Vec::new();
+    for (tmp, path) in temps {
+        if let Err(e) = tmp.persist(&path) {
+            for p in &placed {
+                let _ = fs::remove_file(p);
+            }
+            restore(&aside);
+            return Err(Error::io(&path, e.error));
+        }
+        placed.push(path);
+    }
+    for (old, _) in &aside {
+        let _ = fs::remove_file(old);
+    }
+    Ok(())
+}
+
+/// Makes `dir` ready for output: created if missing, refused if it is a file, cleared of
+/// what killed runs left there.
+pub(super) fn out_folder(dir: &Path) -> Result<(), Error> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::OutNotFolder(dir.to_path_buf()));
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    super::clean_stale(dir);
+    Ok(())
 }

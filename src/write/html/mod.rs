@@ -12,7 +12,6 @@ use super::{Format, Outcome, Writer};
 use crate::Pipeline;
 use crate::error::Error;
 use data::{DocSummary, RunIndex};
-use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use tempfile::NamedTempFile;
@@ -48,7 +47,7 @@ impl Format for HtmlReport<'_> {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        super::tables::out_folder(&dir)?;
         let tmp = super::output_file(&dir).map_err(|e| Error::io(&dir, e))?;
         let mut out = BufWriter::with_capacity(1 << 17, tmp);
         write!(out, "{}", head()).map_err(|e| Error::io(&self.path, e))?;
@@ -56,6 +55,7 @@ impl Format for HtmlReport<'_> {
             out,
             path: self.path.clone(),
             index: RunIndex::default(),
+            tail_written: false,
         }))
     }
 }
@@ -65,6 +65,7 @@ struct PageWriter {
     out: BufWriter<NamedTempFile>,
     path: PathBuf,
     index: RunIndex,
+    tail_written: bool,
 }
 
 impl Writer<RenderedDoc> for PageWriter {
@@ -78,21 +79,31 @@ impl Writer<RenderedDoc> for PageWriter {
         Ok(())
     }
 
+    fn prepare(&mut self) -> Result<(), Error> {
+        if !self.tail_written {
+            self.tail_written = true;
+            let index = data::script_json(&self.index);
+            write!(
+                self.out,
+                "</div>\n<script type=\"application/json\" id=\"index\">{index}</script>\n\
+                 <script>{JS}</script>\n</body>\n</html>\n"
+            )
+            .map_err(|e| Error::io(&self.path, e))?;
+        }
+        self.out.flush().map_err(|e| Error::io(&self.path, e))?;
+        self.out
+            .get_ref()
+            .as_file()
+            .sync_all()
+            .map_err(|e| Error::io(&self.path, e))
+    }
+
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
-        let index = data::script_json(&self.index);
-        write!(
-            self.out,
-            "</div>\n<script type=\"application/json\" id=\"index\">{index}</script>\n\
-             <script>{JS}</script>\n</body>\n</html>\n"
-        )
-        .map_err(|e| Error::io(&self.path, e))?;
+        self.prepare()?;
         let tmp = self
             .out
             .into_inner()
             .map_err(|e| Error::io(&self.path, e.into_error()))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(&self.path, e))?;
         tmp.persist(&self.path)
             .map_err(|e| Error::io(&self.path, e.error))?;
         Ok(())
