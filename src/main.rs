@@ -112,8 +112,15 @@ enum RulesFormat {
 
 #[derive(Subcommand)]
 enum GazCommand {
-    /// Validate a gazetteer folder; reports every problem by file and line.
-    Check { dir: PathBuf },
+    /// Validate a gazetteer folder as --gazetteers would load it (its ids must not be
+    /// built-in ids); reports every problem by file and line.
+    Check {
+        dir: PathBuf,
+        /// Check the folder on its own, as with --no-default-gazetteers (built-in ids may
+        /// be reused).
+        #[arg(long)]
+        no_default_gazetteers: bool,
+    },
 }
 
 /// The pipeline over the built-in gazetteers (unless disabled) and the user's folders;
@@ -138,6 +145,18 @@ fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
         }
     }
     Ok(Pipeline::new(gaz, Options { all_quotes }))
+}
+
+/// Checks a gazetteer folder alone, or on top of the built-in lists: how many entities it
+/// holds, or every problem.
+fn check_dir(dir: &std::path::Path, alone: bool) -> Result<usize, Vec<whosaid::GazetteerError>> {
+    if alone {
+        return gazetteer::load_dir(dir).map(|g| g.entries.len());
+    }
+    let mut g = Gazetteers::builtin();
+    let before = g.entries.len();
+    g.add_dir(dir)?;
+    Ok(g.entries.len() - before)
 }
 
 /// What `whosaid extract` shows on standard error while it runs: a progress bar when
@@ -365,10 +384,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Gazetteer {
-            command: GazCommand::Check { dir },
-        } => match gazetteer::load_dir(&dir) {
-            Ok(g) => {
-                println!("{}: ok ({} entities)", dir.display(), g.entries.len());
+            command:
+                GazCommand::Check {
+                    dir,
+                    no_default_gazetteers,
+                },
+        } => match check_dir(&dir, no_default_gazetteers) {
+            Ok(n) => {
+                println!("{}: ok ({n} entities)", dir.display());
                 ExitCode::SUCCESS
             }
             Err(errors) => {

@@ -57,3 +57,48 @@ fn inverted_cue_at_the_end_of_the_text() {
         let _ = extract(text);
     }
 }
+
+/// The ids of a document's entities, with the surface forms of each entity's mentions.
+fn ids_and_forms(ex: &whosaid::Extraction, text: &str) -> Vec<(String, Vec<String>)> {
+    ex.entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let forms = ex.mentions.iter().filter(|m| m.entity == i);
+            (
+                e.id.clone(),
+                forms
+                    .map(|m| text[m.span.start..m.span.end].to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// One name written with a straight and a curly apostrophe gave two entities with one id
+/// (the slug drops apostrophes; the grouping key kept them apart).
+#[test]
+fn one_name_with_two_apostrophes_is_one_entity() {
+    let text = "Tara O'Neill chairs the harbour board. \
+                “We will reopen in May,” Tara O’Neill said on Monday.";
+    let ex = extract(text);
+    let got = ids_and_forms(&ex, text);
+    let oneill: Vec<_> = got.iter().filter(|(id, _)| id.contains("neill")).collect();
+    assert_eq!(oneill.len(), 1, "{got:?}");
+    assert_eq!(oneill[0].0, "person:tara-oneill");
+    assert_eq!(oneill[0].1, ["Tara O'Neill", "Tara O’Neill"]);
+}
+
+/// "Mr. Lee" and "Mrs. Lee" are two people the text never names in full: both entities were
+/// named "Lee" and got the id `person:lee`.
+#[test]
+fn two_people_of_one_slug_get_two_ids() {
+    let text = "Mr. Lee said the ferry was late. Mrs. Lee said it was on time.";
+    let ex = extract(text);
+    let got = ids_and_forms(&ex, text);
+    let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{got:?}");
+}

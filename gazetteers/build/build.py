@@ -172,11 +172,52 @@ def read_curated(name: str) -> list[list[str]]:
     return out
 
 
+# The word classes an alias must not be on its own (src/gazetteer/check.rs reads the same
+# classes): plain words of the language that would tag every "said" or every sentence-opening "Can".
+PLAIN_WORD_LISTS = ['function_words.txt', 'determiners.txt']
+PLAIN_WORD_TABLES = ['pronouns.tsv', 'verbs.tsv']
+_plain_words: set[str] | None = None
+
+
+def plain_words() -> set[str]:
+    """Forms of the hand-kept function-word, determiner, pronoun and verb classes, as written."""
+    global _plain_words
+    if _plain_words is None:
+        words = set()
+        for fn in PLAIN_WORD_LISTS + PLAIN_WORD_TABLES:
+            with open(os.path.join(LEX, fn), encoding='utf-8') as f:
+                lines = [l.rstrip('\n') for l in f if l.strip() and not l.startswith('#')]
+            if fn.endswith('.tsv'):
+                # header row first; a form counts when one of its class columns is marked
+                lines = [l for l in lines[1:] if 'x' in [c.strip() for c in l.split('\t')[1:]]]
+            words.update(l.split('\t')[0].strip() for l in lines)
+        _plain_words = words
+    return _plain_words
+
+
+def alias_problem(name: str, alias: str, common: set[str] = frozenset()) -> str | None:
+    """Why `alias` may not be an alias of `name` (the rules `whosaid gazetteer check` applies), or None."""
+    if alias == name:
+        return 'alias equal to name'
+    if sum(c.isalnum() for c in alias) <= 1:
+        return f'one-letter alias {alias!r}'
+    if alias == name.upper():
+        return f'alias {alias!r} is the name in capitals'
+    if not any(c.isspace() for c in alias):
+        lower_first = alias[0].lower() + alias[1:]
+        capitalised = alias[0].isupper() and not any(c.isupper() for c in alias[1:])
+        if alias in plain_words() or (capitalised and lower_first in plain_words()):
+            return f'alias {alias!r} is a plain word (function word, pronoun or verb)'
+        if not any(c.isupper() for c in alias) and alias in common:
+            return f'alias {alias!r} is a plain word (common_words.txt)'
+    return None
+
+
 def norm_aliases(name: str, aliases) -> list[str]:
     out, seen = [], {name}
     for a in aliases:
         a = clean_form(a)
-        if a and a not in seen and is_surface_form(a):
+        if a and a not in seen and is_surface_form(a) and alias_problem(name, a) is None:
             seen.add(a)
             out.append(a)
     return out
@@ -740,6 +781,8 @@ def build_ambiguous(src: Sources, loc_rows: list[Row], given: set[str]) -> dict[
 def validate() -> list[str]:
     problems = []
     ids = {}
+    with open(os.path.join(LEX, 'common_words.txt'), encoding='utf-8') as f:
+        common = {l.strip() for l in f if l.strip() and not l.startswith('#')}
     for fn in sorted(f for f in os.listdir(GAZ) if f.endswith('.tsv')):
         path = os.path.join(GAZ, fn)
         names = set()
@@ -778,8 +821,11 @@ def validate() -> list[str]:
                         problems.append(f'{where}: empty or padded {what}')
                     if len(set(parts)) != len(parts):
                         problems.append(f'{where}: duplicate {what}')
-                    if what == 'alias' and name in parts:
-                        problems.append(f'{where}: alias equal to name')
+                    if what == 'alias':
+                        for a in dict.fromkeys(parts):
+                            why = alias_problem(name, a, common)
+                            if why:
+                                problems.append(f'{where}: {why}')
     for fn in sorted(os.listdir(LEX)):
         # The generated lists; the hand-kept word classes keep their curated order.
         if fn not in ('given_names.txt', 'common_words.txt', 'demonyms.txt', 'ambiguous.txt'):

@@ -4,9 +4,12 @@
 //! that add mentions from the whole document, surnames and acronyms, are in
 //! `rules::document`.)
 
+mod ids;
+
 use crate::gazetteer::Gazetteers;
 use crate::lang::{Gender, Language};
 use crate::types::{Candidate, Entity, EntityType, Mention, Source};
+use ids::{key, slug, unique_ids};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Leftmost-longest selection; on equal spans a gazetteer match beats a rule.
@@ -31,36 +34,6 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
         out.push(c);
     }
     out
-}
-
-/// Words of a name, without dots, for comparing forms ("C.I.A." ~ "CIA").
-fn key(s: &str) -> String {
-    let s = s.trim_start_matches("The ").trim_start_matches("the ");
-    if s.is_ascii() {
-        // The usual case, byte by byte.
-        return s
-            .bytes()
-            .filter(|&b| b != b'.')
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| c != '.') {
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() && c != '.' && c != '’' && c != '\'' {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// What groups mentions into one entity: the gazetteer row, or the folded name.
@@ -228,6 +201,8 @@ pub fn resolve(
     first.sort();
     let mut entity_of_group = vec![0; groups.len()];
     let mut entities = Vec::with_capacity(groups.len());
+    // Which entities have a gazetteer id: those keep it when a slug would clash.
+    let mut listed = Vec::with_capacity(groups.len());
     for (ei, &(_, g)) in first.iter().enumerate() {
         entity_of_group[g] = ei;
         let mut members = groups[g].clone();
@@ -244,7 +219,9 @@ pub fn resolve(
             Some(h) => format!("{h} {}", tidy_name(longest)),
             None => tidy_name(longest),
         };
-        let (id, name) = match members.iter().find_map(|&i| cands[i].gaz) {
+        let gaz_row = members.iter().find_map(|&i| cands[i].gaz);
+        listed.push(gaz_row.is_some());
+        let (id, name) = match gaz_row {
             Some(gi) => {
                 let e = &gaz.entries[gi];
                 let used = members.iter().any(|&i| {
@@ -281,6 +258,7 @@ pub fn resolve(
             gender: info[g].gender(),
         });
     }
+    unique_ids(&mut entities, &listed);
     let mentions = cands
         .into_iter()
         .enumerate()
@@ -370,13 +348,6 @@ fn tidy_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_stable() {
-        assert_eq!(slug("Ada Brook-Lind"), "ada-brook-lind");
-        assert_eq!(slug("U.S. Southern Command"), "us-southern-command");
-        assert_eq!(slug("José Núñez"), "josé-núñez");
-    }
 
     #[test]
     fn select_prefers_longest_then_gazetteer() {

@@ -2,12 +2,16 @@
 //! the language folder (`lexicon/en/`: word classes, honorifics, ambiguous place names; see
 //! [`crate::lang`]). The built-in set is compiled into the binary; users add their own folder.
 
+mod check;
+
+pub use check::{check_entries, check_reuse};
+
 use crate::error::GazetteerError;
 use crate::lang::Language;
 use crate::types::EntityType;
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_gazetteers.rs"));
@@ -30,6 +34,22 @@ pub struct GazEntry {
     /// Lower wins when two entries share a surface form (user files first, then people,
     /// organisations, countries, regions, divisions, cities).
     pub rank: u8,
+    /// The file the row is in (`gazetteers/cities.tsv` for a built-in row), for messages.
+    pub file: Arc<str>,
+    /// The 1-based line of the row in its file.
+    pub line: usize,
+}
+
+impl GazEntry {
+    /// Whether the row is one of the built-in lists (user rows have rank 0).
+    pub fn is_builtin(&self) -> bool {
+        self.rank > 0
+    }
+
+    /// Where the row is: `file:line`.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
 }
 
 /// The loaded gazetteers: entity rows and lexicons.
@@ -45,13 +65,12 @@ pub struct Gazetteers {
 pub const DEFAULT_LANGUAGE: &str = "en";
 
 /// The built-in language without the named files (for tests with word lists of their own).
-#[cfg(test)]
 pub(crate) fn builtin_language_except(skip: &[&str]) -> Language {
     let mut l = Language::new(DEFAULT_LANGUAGE);
     for (code, file, text) in builtin::LANGUAGE_FILES {
         if *code == DEFAULT_LANGUAGE && !skip.contains(file) {
             l.add_file(file, file, text)
-                .expect("built-in language file");
+                .unwrap_or_else(|e| panic!("built-in language file is invalid: {}", e[0]));
         }
     }
     l.index_honorifics();
@@ -93,14 +112,28 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses one entity file. Errors name the file and the 1-based line.
+/// Parses one entity file: every row has exactly five columns and a known type. Errors
+/// name the file and the 1-based line; every bad row is reported. The rules on names and
+/// aliases are [`check_entries`]'.
 pub fn parse_entities(
     file: &str,
     text: &str,
     rank: u8,
 ) -> Result<Vec<GazEntry>, Vec<GazetteerError>> {
+    let (rows, errors) = parse_rows(file, text, rank);
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The good rows of an entity file, and the problems of the others: the good rows still go
+/// through the checks, so that a folder's problems are all reported at once.
+fn parse_rows(file: &str, text: &str, rank: u8) -> (Vec<GazEntry>, Vec<GazetteerError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let shared: Arc<str> = Arc::from(file);
     let err = |line: usize, message: String| GazetteerError {
         file: file.to_string(),
         line,
@@ -112,11 +145,12 @@ pub fn parse_entities(
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 || cols.len() > 5 {
+        if cols.len() != 5 {
             errors.push(err(
                 i + 1,
                 format!(
-                    "expected 5 tab-separated columns (id, type, name, aliases, roles), found {}",
+                    "expected 5 tab-separated columns (id, type, name, aliases, roles), found {}: \
+                     keep empty aliases and roles columns (a row with neither ends in two tabs)",
                     cols.len()
                 ),
             ));
@@ -124,7 +158,10 @@ pub fn parse_entities(
         }
         let (id, typ, name) = (cols[0].trim(), cols[1].trim(), cols[2].trim());
         if id.is_empty() || name.is_empty() {
-            errors.push(err(i + 1, "empty id or name".to_string()));
+            errors.push(err(
+                i + 1,
+                "empty id or name: every row needs both".to_string(),
+            ));
             continue;
         }
         let Some(etype) = EntityType::parse(typ) else {
@@ -138,16 +175,14 @@ pub fn parse_entities(
             id: id.to_string(),
             etype,
             name: name.to_string(),
-            aliases: cols.get(3).map(|s| split_list(s)).unwrap_or_default(),
-            roles: cols.get(4).map(|s| split_list(s)).unwrap_or_default(),
+            aliases: split_list(cols[3]),
+            roles: split_list(cols[4]),
             rank,
+            file: shared.clone(),
+            line: i + 1,
         });
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    (out, errors)
 }
 
 impl Gazetteers {
@@ -155,19 +190,12 @@ impl Gazetteers {
     pub fn builtin() -> Gazetteers {
         let mut g = Gazetteers::default();
         for (file, text) in builtin::ENTITY_FILES {
-            let rows = parse_entities(file, text, rank_of(file, false))
+            let shown = format!("gazetteers/{file}");
+            let rows = parse_entities(&shown, text, rank_of(file, false))
                 .unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {}", e[0]));
             g.entries.extend(rows);
         }
-        g.language = Language::new(DEFAULT_LANGUAGE);
-        for (code, file, text) in builtin::LANGUAGE_FILES {
-            if *code == DEFAULT_LANGUAGE {
-                g.language
-                    .add_file(file, file, text)
-                    .unwrap_or_else(|e| panic!("built-in language file is invalid: {}", e[0]));
-            }
-        }
-        g.language.index_honorifics();
+        g.language = builtin_language_except(&[]);
         g
     }
 
@@ -181,9 +209,15 @@ impl Gazetteers {
 
     /// Adds a user folder: `*.tsv` entity files and an optional language folder
     /// (`lexicon/en/`, or the files right in `lexicon/`). User rows win over built-in rows
-    /// that share a surface form; user words add to the built-in classes.
+    /// that share a surface form; user words add to the built-in classes. The folder is
+    /// checked as [`load_dir`] does, and its ids must not be ids already loaded (the
+    /// built-in lists' or an earlier folder's); all problems are returned together.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), Vec<GazetteerError>> {
-        let loaded = load_dir(dir)?;
+        let (loaded, mut errors) = read_dir_checked(dir);
+        errors.extend(check_reuse(&self.entries, &loaded.entries));
+        if !errors.is_empty() {
+            return Err(sorted(errors));
+        }
         self.entries.extend(loaded.entries);
         self.language.extend(loaded.language);
         Ok(())
@@ -223,19 +257,41 @@ fn read_file(p: &Path) -> Result<String, GazetteerError> {
     })
 }
 
-/// Loads one gazetteer folder, checking every file; all problems are returned together.
+/// Loads one gazetteer folder on its own, checking every file and every row by the rules of
+/// `gazetteers/README.md` ([`check_entries`]; plain words are those of the built-in language
+/// and the folder's own); all problems are returned together, by file and line.
 pub fn load_dir(dir: &Path) -> Result<Gazetteers, Vec<GazetteerError>> {
+    let (g, errors) = read_dir_checked(dir);
+    if errors.is_empty() {
+        Ok(g)
+    } else {
+        Err(sorted(errors))
+    }
+}
+
+/// Problems in file order, then line order.
+fn sorted(mut errors: Vec<GazetteerError>) -> Vec<GazetteerError> {
+    errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    errors
+}
+
+/// A folder's rows and words, with every problem found in them.
+fn read_dir_checked(dir: &Path) -> (Gazetteers, Vec<GazetteerError>) {
     let mut g = Gazetteers::default();
     let mut errors = Vec::new();
-    let mut tsv = dir_files(dir, "tsv").map_err(|e| vec![e])?;
+    let mut tsv = match dir_files(dir, "tsv") {
+        Ok(t) => t,
+        Err(e) => return (g, vec![e]),
+    };
     tsv.sort();
     for p in &tsv {
         let name = p.display().to_string();
         match read_file(p) {
-            Ok(text) => match parse_entities(&name, &text, rank_of(&name, true)) {
-                Ok(rows) => g.entries.extend(rows),
-                Err(e) => errors.extend(e),
-            },
+            Ok(text) => {
+                let (rows, e) = parse_rows(&name, &text, rank_of(&name, true));
+                g.entries.extend(rows);
+                errors.extend(e);
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -246,8 +302,12 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteers, Vec<GazetteerError>> {
         let mut files = Vec::new();
         for d in [lexdir.clone(), lexdir.join(DEFAULT_LANGUAGE)] {
             if d.is_dir() {
-                files.extend(dir_files(&d, "txt").map_err(|e| vec![e])?);
-                files.extend(dir_files(&d, "tsv").map_err(|e| vec![e])?);
+                for ext in ["txt", "tsv"] {
+                    match dir_files(&d, ext) {
+                        Ok(f) => files.extend(f),
+                        Err(e) => errors.push(e),
+                    }
+                }
             }
         }
         for p in files {
@@ -274,28 +334,11 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteers, Vec<GazetteerError>> {
                 .to_string(),
         });
     }
-    errors.extend(check_entries(&g.entries));
-    if errors.is_empty() {
-        Ok(g)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Checks across rows: duplicate ids within the set.
-pub fn check_entries(entries: &[GazEntry]) -> Vec<GazetteerError> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut errors = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        if let Some(prev) = seen.insert(&e.id, i) {
-            errors.push(GazetteerError {
-                file: e.id.clone(),
-                line: 0,
-                message: format!("duplicate id (also used by {:?})", entries[prev].name),
-            });
-        }
-    }
-    errors
+    // Plain words are the built-in language's and the folder's own.
+    let mut words = builtin_language_except(&[]);
+    words.extend(g.language.clone());
+    errors.extend(check_entries(&g.entries, &words));
+    (g, errors)
 }
 
 #[cfg(test)]
@@ -326,8 +369,27 @@ mod tests {
     }
 
     #[test]
-    fn builtin_set_loads() {
+    fn every_row_needs_exactly_five_columns() {
+        // Three and four columns were accepted before; six never were. All are reported.
+        let text = "org:a\tORG\tAlpha\norg:b\tORG\tBeta\tB1\norg:c\tORG\tGamma\t\t\t\norg:d\tORG\tDelta\t\t\n";
+        let err = parse_entities("t.tsv", text, 0).unwrap_err();
+        let lines: Vec<usize> = err.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
+        assert!(err[0].message.contains("found 3"), "{}", err[0]);
+    }
+
+    #[test]
+    fn rows_know_their_file_and_line() {
+        let rows = parse_entities("my/t.tsv", "# c\n\norg:a\tORG\tAlpha\t\t\n", 0).unwrap();
+        assert_eq!(rows[0].location(), "my/t.tsv:3");
+    }
+
+    #[test]
+    fn builtin_set_passes_the_check() {
         let g = Gazetteers::builtin();
-        assert!(check_entries(&g.entries).is_empty());
+        let errors = check_entries(&g.entries, &g.language);
+        assert!(errors.is_empty(), "{}", errors[0]);
+        assert!(g.entries.iter().all(GazEntry::is_builtin));
+        assert!(g.entries[0].file.starts_with("gazetteers/"));
     }
 }
