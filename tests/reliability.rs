@@ -442,3 +442,32 @@ fn sigkill_leftovers_are_removed_by_the_next_run() {
     assert!(temps(&out).is_empty(), "{:?}", temps(&out));
     assert_eq!(doc_ids(&out), ["a"]);
 }
+
+#[test]
+fn same_rows_whatever_the_threads_and_the_order() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/review");
+    let files = ["bridge-repair.txt", "port-strike.txt", "wire.jsonl"].map(|f| data.join(f));
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, order: &[&PathBuf], threads: &str| {
+        let out = dir.path().join(name);
+        let paths: Vec<&Path> = order.iter().map(|p| p.as_path()).collect();
+        let o = extract(&paths, &out, &["-q", "--threads", threads]);
+        assert!(o.status.success());
+        // Rows per document, whatever the order of the documents.
+        let mut by_doc: Vec<String> = ["entities.csv", "mentions.csv", "claims.csv"]
+            .iter()
+            .flat_map(|t| rows(&out, t))
+            .map(|r| r.iter().collect::<Vec<_>>().join("\u{1}"))
+            .collect();
+        by_doc.sort();
+        (by_doc, std::fs::read(out.join("claims.csv")).unwrap())
+    };
+    let forward = [&files[0], &files[1], &files[2]];
+    let backward = [&files[2], &files[1], &files[0]];
+    let (a, bytes_1) = run("a", &forward, "1");
+    let (b, bytes_2) = run("b", &forward, "2");
+    let (c, _) = run("c", &backward, "2");
+    assert_eq!(bytes_1, bytes_2, "same bytes for 1 and 2 threads");
+    assert_eq!(a, b);
+    assert_eq!(a, c, "same rows per document in either order");
+}
