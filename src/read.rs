@@ -143,17 +143,28 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 }
 
 fn read_text(p: &Path) -> Result<Document, InputError> {
-    let id = stem(p);
+    let mut bytes = Vec::new();
+    File::open(p)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| InputError {
+            source_name: p.display().to_string(),
+            line: None,
+            doc_id: Some(stem(p)),
+            message: format!("cannot read: {e}"),
+        })?;
+    text_document(&p.display().to_string(), stem(p), bytes)
+}
+
+/// A text file's bytes as the document a `.txt` input gives: `name` is the source as
+/// errors and `Document::source` give it, `id` the document id (a file's stem). Errors:
+/// not UTF-8, or nothing but white space.
+pub fn text_document(name: &str, id: String, bytes: Vec<u8>) -> Result<Document, InputError> {
     let err = |line, message: String| InputError {
-        source_name: p.display().to_string(),
+        source_name: name.to_string(),
         line,
         doc_id: Some(id.clone()),
         message,
     };
-    let mut bytes = Vec::new();
-    File::open(p)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| err(None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = line_of(e.as_bytes(), at);
@@ -172,7 +183,7 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
     if text.trim().is_empty() {
         return Err(err(None, "empty document".to_string()));
     }
-    Ok(Document::new(id, text).with_source(p.display().to_string()))
+    Ok(Document::new(id.clone(), text).with_source(name))
 }
 
 /// A JSON-lines reader: one document a line, errors carry the line number.
