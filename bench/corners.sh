@@ -2,15 +2,24 @@
 # Linear time on hostile input: each case at size N and 2N, with the time ratio (about 2
 # means linear; 4 would mean quadratic). Cases: one 50 MB document of news prose, 100,000
 # quotation marks, a 10 MB line without a newline, and shapes that once hit quadratic paths
-# (many opening marks, one huge sentence, many unclosed quotes, dateline capitals).
-#   bench/corners.sh [SCALE]   (SCALE 1 = the sizes above; 0.25 for a quick run)
+# (many opening marks, one huge sentence, many unclosed quotes, dateline capitals; one
+# sentence of a repeated source, ", according to officials" x N; many quotes in one sentence;
+# many quotes, each with a pronoun and cue, in one paragraph; quotes each closed by
+# "according to").
+#   bench/corners.sh [SCALE] [CASE...]   (SCALE 1 = the sizes above; 0.25 for a quick run;
+#   CASEs: only those cases.) WHOSAID_BIN=path times that binary instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-1}
 work=target/corners
 mkdir -p "$work"
-cargo build --release -q
-bin=target/release/whosaid
+only=("${@:2}")
+if [ -n "${WHOSAID_BIN:-}" ]; then
+  bin=$WHOSAID_BIN
+else
+  cargo build --release -q
+  bin=${CARGO_TARGET_DIR:-target}/release/whosaid
+fi
 gen() {  # kind size_units file
   python3 - "$1" "$2" "$3" <<'PY'
 import sys
@@ -37,11 +46,20 @@ elif kind == "unclosed":        # n unclosed quotes, one per line
     t = "".join(f"He said “unclosed quote number {i}\n" for i in range(n))
 elif kind == "capitals":        # n upper-case place names on one line
     t = "".join(f"WASHINGTON was busy today {i}. " for i in range(n))
+elif kind == "according":       # one sentence, a source repeated n times
+    t = "The plan failed" + ", according to officials" * n + "."
+elif kind == "quotes_sentence": # n quotes with cues in one sentence
+    t = "".join(f"“Plan {i} fails,” she said, " for i in range(n)) + "."
+elif kind == "pronoun_quotes":  # n quotes, each with a pronoun and cue, in one paragraph
+    t = "".join(f"He said “plan {i}” " for i in range(n)) + "."
+elif kind == "according_quotes":  # n quotes, each closed by "according to", in one sentence
+    t = "“The plan failed,” according to officials, " * n + "."
 open(path, "w", encoding="utf-8").write(t)
 PY
 }
 run() {  # kind base_size
   local kind=$1 n=$2 t1 t2
+  if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " =~ " $kind " ]]; then return; fi
   for k in 1 2; do
     local f="$work/$kind-$k.txt"
     gen "$kind" "$(python3 -c "print(int($n * $k * $scale))")" "$f"
@@ -63,3 +81,7 @@ run open_marks 100000
 run one_sentence 100000
 run unclosed 100000
 run capitals 100000
+run according 20000
+run quotes_sentence 10000
+run pronoun_quotes 10000
+run according_quotes 5000

@@ -20,12 +20,15 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
     let used_cues: rustc_hash::FxHashSet<usize> = used_cues.iter().copied().collect();
     let seg = at.seg;
     let text = at.text;
+    let outside = OutsideQuotes::new(at);
     let mut out = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
-        let mut seen: Vec<String> = Vec::new();
+        // Speakers already given a claim in this sentence (a set: a run-on sentence may
+        // name thousands).
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         let mut verb_done = false;
         if let Some(claim) = colon_claim(at, si) {
-            seen.push(
+            seen.insert(
                 claim
                     .speaker
                     .as_ref()
@@ -136,15 +139,14 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                     }
                 }
             }
-            let content = content_span(at, si, c, &speakers, according);
-            if words_outside_quotes(at, content) < MIN_CONTENT_WORDS {
+            let content = content_span(at, &outside, si, c, &speakers, according);
+            if outside.words(at, content) < MIN_CONTENT_WORDS {
                 continue;
             }
             for f in speakers {
-                if seen.contains(&f.speaker.name) {
+                if !seen.insert(f.speaker.name.clone()) {
                     continue;
                 }
-                seen.push(f.speaker.name.clone());
                 let rule =
                     if f.speaker.stype == SpeakerType::Group && rule == RuleId::ClaimPronounCue {
                         RuleId::ClaimSubjectCue
@@ -203,7 +205,14 @@ fn told_that(at: &Sources, c: usize, end: usize) -> bool {
 
 /// The reported content: after the cue (and "that") when the cue opens the sentence's
 /// report, else the part before the source.
-fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according: bool) -> Span {
+fn content_span(
+    at: &Sources,
+    outside: &OutsideQuotes,
+    si: usize,
+    c: usize,
+    speakers: &[Found],
+    according: bool,
+) -> Span {
     let s = at.seg.sentences[si];
     let text = at.text;
     let sent = s.span;
@@ -237,7 +246,7 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
     let clause_after = source_first
         && !according
         && !at.is(c, Class::NotClaim)
-        && words_outside_quotes(at, after) >= MIN_CONTENT_WORDS
+        && outside.words(at, after) >= MIN_CONTENT_WORDS
         && !(next < s.end_token && at.is(next, Class::AfterSpeaker));
     if src_start > sent.start + 10 && !(that_follows || fronted || clause_after) {
         let before = trim(Span::new(sent.start, src_start));
@@ -253,7 +262,7 @@ fn content_span(at: &Sources, si: usize, c: usize, speakers: &[Found], according
         } else {
             before
         };
-        if words_outside_quotes(at, before) >= MIN_CONTENT_WORDS {
+        if outside.words(at, before) >= MIN_CONTENT_WORDS {
             return before;
         }
     }
@@ -299,13 +308,33 @@ fn trim_content(text: &str, sp: Span) -> Span {
     Span::new(sp.start + lead, sp.start + lead + body.len())
 }
 
-fn words_outside_quotes(at: &Sources, sp: Span) -> usize {
-    let first = at.seg.token_at_or_after(sp.start);
-    at.seg.tokens[first..]
-        .iter()
-        .take_while(|t| t.span.end <= sp.end)
-        .filter(|t| !at.in_quote(t.span.start))
-        .count()
+/// Words outside quotation marks in any span, in constant time: a count over the tokens
+/// once per document, so that a sentence of many cues, each asking about a content span as
+/// long as the sentence, stays linear.
+struct OutsideQuotes {
+    /// `before[i]`: tokens before token `i` that are outside quotation marks.
+    before: Vec<usize>,
+}
+
+impl OutsideQuotes {
+    fn new(at: &Sources) -> OutsideQuotes {
+        let mut before = Vec::with_capacity(at.seg.tokens.len() + 1);
+        let mut n = 0;
+        before.push(0);
+        for t in &at.seg.tokens {
+            n += usize::from(!at.in_quote(t.span.start));
+            before.push(n);
+        }
+        OutsideQuotes { before }
+    }
+
+    /// Tokens outside quotation marks from the first token at or after `sp.start` up to the
+    /// last that ends by `sp.end`.
+    fn words(&self, at: &Sources, sp: Span) -> usize {
+        let first = at.seg.token_at_or_after(sp.start);
+        let end = first + at.seg.tokens[first..].partition_point(|t| t.span.end <= sp.end);
+        self.before[end] - self.before[first]
+    }
 }
 
 #[cfg(test)]
@@ -393,6 +422,35 @@ mod tests {
             got,
             vec![("Omar Tamm".to_string(), "claim.colon".to_string())]
         );
+    }
+
+    #[test]
+    fn a_run_on_sentence_of_repeated_sources_gives_each_source_once() {
+        // The shape that once took quadratic time (issue: ", according to officials"
+        // repeated): the words counted outside quotation marks and the speakers already
+        // given a claim are looked up, not scanned, per cue.
+        let text = format!("The plan failed{}.", ", according to officials".repeat(200));
+        let got = indirect(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "officials");
+        let names = ["Ada Brook", "Omar Tamm", "Mira Okafor"];
+        let text = format!(
+            "The plan failed{}.",
+            (0..300)
+                .map(|i| format!(", according to {}", names[i % 3]))
+                .collect::<String>()
+        );
+        let mut got: Vec<String> = indirect(&text).into_iter().map(|(s, _, _)| s).collect();
+        got.sort();
+        assert_eq!(got, ["Ada Brook", "Mira Okafor", "Omar Tamm"]);
+    }
+
+    #[test]
+    fn words_outside_quotes_skip_quoted_words() {
+        // The content after the cue needs four words outside the quotation marks.
+        assert!(indirect("Officials said “a b c d e” the port opened.").is_empty());
+        let got = indirect("Officials said “a b c” the port opened again today.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

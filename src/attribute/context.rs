@@ -115,12 +115,15 @@ pub(super) fn colon_paragraph(at: &Sources, q: &QuoteAt) -> Option<Hit> {
 /// paragraph and nothing but punctuation follows its closing mark there.
 fn paragraph_of_its_own(at: &Sources, q: &QuoteAt) -> bool {
     let seg = at.seg;
-    let rest = &at.text[q.q.outer.end..];
-    let para_end = rest.find('\n').unwrap_or(rest.len());
+    // (Read up to the first letter or digit, not to the paragraph's end: a paragraph of
+    // many quotes stays linear.)
     q.s_open > 0
         && seg.sentences[q.s_open - 1].paragraph + 1 == seg.sentences[q.s_open].paragraph
         && seg.sentences[q.s_open].first_token == q.before_end
-        && !rest[..para_end].chars().any(char::is_alphanumeric)
+        && !at.text[q.q.outer.end..]
+            .chars()
+            .take_while(|&c| c != '\n')
+            .any(char::is_alphanumeric)
 }
 
 /// A paragraph that is only a quote continues the speaker of the quote closing the

@@ -241,10 +241,20 @@ pub(super) fn transcript(at: &Sources, q: &QuoteAt) -> Option<Hit> {
 /// The plan is, as Ada Brook put it, “…”: "as <source> put it" in the quote's sentence.
 pub(super) fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
-    let last = seg.sentences[q.s_close].end_token;
-    let put = (q.first..last.saturating_sub(1)).find(|&t| {
-        at.tok(t) == "put" && at.tok(t + 1) == "it" && !at.in_quote(seg.tokens[t].span.start)
-    })?;
+    // Within the tokens searched for a cue on each side of the quote (the quote's own words
+    // are in quotation marks and never "put it"): a run-on sentence of many quotes must not
+    // make the search quadratic.
+    let end = seg.sentences[q.s_close].end_token;
+    let last = end.min(q.after + SENTENCE_CUE_TOKENS);
+    let near_first = q
+        .first
+        .max(q.before_end.saturating_sub(SENTENCE_CUE_TOKENS));
+    let put = (near_first..q.before_end)
+        .chain(q.after..last)
+        .filter(|&t| t + 1 < end)
+        .find(|&t| {
+            at.tok(t) == "put" && at.tok(t + 1) == "it" && !at.in_quote(seg.tokens[t].span.start)
+        })?;
     let as_tok = (put.saturating_sub(8).max(q.first)..put)
         .rev()
         .find(|&t| at.tok(t).eq_ignore_ascii_case("as"))?;
@@ -269,7 +279,6 @@ pub(super) fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
 pub(super) fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let rest = &at.text[q.q.outer.end..];
-    let line_end = q.q.outer.end + rest.find('\n').unwrap_or(rest.len());
     let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
     let dash_at = q.q.outer.end + lead;
     let dash = at.text[dash_at..].chars().next()?;
@@ -278,6 +287,17 @@ pub(super) fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     }
     let cue = Span::new(dash_at, dash_at + dash.len_utf8());
     let k = seg.token_at_or_after(cue.end);
+    // Where the line ends, looked for only as far as the name's words can reach: a long
+    // line of dashes and quotes stays linear. (Past that horizon, the line's end is as good
+    // as the horizon for every test below.)
+    let horizon = seg
+        .tokens
+        .get(k + DASH_NAME_TOKENS)
+        .map_or(at.text.len(), |t| t.span.start)
+        .max(q.q.outer.end);
+    let line_end = q.q.outer.end
+        + memchr::memchr(b'\n', &at.text.as_bytes()[q.q.outer.end..horizon])
+            .unwrap_or(horizon - q.q.outer.end);
     if k >= seg.tokens.len() || seg.tokens[k].span.start >= line_end {
         return None;
     }
@@ -291,8 +311,11 @@ pub(super) fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         e += 1;
     }
     // The name ends the line, or a comma or full stop follows it.
-    let after = at.text[seg.tokens[e - 1].full_end..line_end].trim();
-    if e == k || !(after.is_empty() || after.starts_with([',', '.'])) {
+    let after = at.text[seg.tokens[e - 1].full_end..]
+        .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+        .chars()
+        .next();
+    if e == k || !matches!(after, None | Some('\n' | ',' | '.')) {
         return None;
     }
     let speaker = match at.mention_at(k).filter(|m| m.etype == EntityType::Person) {
@@ -305,4 +328,64 @@ pub(super) fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         cue_span: Some(cue),
         spent: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Gazetteers, Options, Pipeline};
+
+    /// (content, speaker) of each claim of `text`.
+    fn claims(text: &str) -> Vec<(String, String)> {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        p.extract(&Document::new("t", text))
+            .claims
+            .iter()
+            .map(|c| {
+                let s = c.speaker.as_ref().map_or("", |s| s.name.as_str());
+                (c.content.of(text).to_string(), s.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn as_put_it_is_read_near_the_quote_only() {
+        // Next to the quote, in a long sentence: found.
+        let filler = "and the council met again ".repeat(20);
+        let text = format!("The plan is, {filler}as Tom Keller put it, “a bridge to nowhere.”");
+        assert_eq!(
+            claims(&text),
+            [("a bridge to nowhere.".into(), "Tom Keller".into())]
+        );
+    }
+
+    #[test]
+    fn dash_credit_on_a_long_line() {
+        let tail = " and then more words on the same line".repeat(30);
+        for (text, who) in [
+            (
+                "“The best mayor this town has had.” ― Nadia Farouk".to_string(),
+                "Nadia Farouk",
+            ),
+            (
+                "“I voted for change.” — Tom Keller, 61, a farmer".to_string(),
+                "Tom Keller",
+            ),
+            (
+                format!("“I voted for change.” — Tom Keller, 61,{tail}"),
+                "Tom Keller",
+            ),
+            (
+                format!("“I voted for change.” — Tom Keller\nNext line{tail}"),
+                "Tom Keller",
+            ),
+            // The name must end the line or be followed by a comma or full stop.
+            (
+                format!("“I voted for change.” — Tom Keller went home{tail}"),
+                "",
+            ),
+        ] {
+            let got = claims(&text);
+            assert_eq!(got[0].1, who, "{text}: {got:?}");
+        }
+    }
 }

@@ -260,8 +260,15 @@ fn read_text(p: &Path) -> Result<Document, InputError> {
 
 /// A text file's document: UTF-8, newlines as Python reads them, not blank.
 fn document(p: &Path, id: String, bytes: Vec<u8>) -> Result<Document, InputError> {
+    text_document(&p.display().to_string(), id, bytes)
+}
+
+/// A text file's bytes as the document a `.txt` input gives: `name` is the source as
+/// errors and `Document::source` give it, `id` the document id (a file's stem). Errors:
+/// not UTF-8, or nothing but white space.
+pub fn text_document(name: &str, id: String, bytes: Vec<u8>) -> Result<Document, InputError> {
     let err = |line, message: String| InputError {
-        source_name: p.display().to_string(),
+        source_name: name.to_string(),
         line,
         doc_id: Some(id.clone()),
         message,
@@ -286,7 +293,7 @@ fn document(p: &Path, id: String, bytes: Vec<u8>) -> Result<Document, InputError
     if text.trim().is_empty() {
         return Err(err(None, "empty document".to_string()));
     }
-    Ok(Document::new(id, text).with_source(p.display().to_string()))
+    Ok(Document::new(id, text).with_source(name))
 }
 
 #[cfg(test)]

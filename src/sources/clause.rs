@@ -182,6 +182,10 @@ impl<'a> Sources<'a> {
     /// The subject opening the clause that ends before token `end`, past a fronted phrase
     /// ("In May, Ada Brook denied the report and said …"): a named entity or a pronoun.
     pub(crate) fn clause_start_subject(&self, first: usize, end: usize) -> Option<Found> {
+        // An empty clause has no subject (and a text of punctuation alone has no tokens).
+        if first >= end {
+            return None;
+        }
         let mut t = self.past_fronted(first, end)?;
         if t > first {
             // "In Salem, New Hampshire, Brook said": places that end the fronted phrase.
@@ -290,6 +294,9 @@ impl<'a> Sources<'a> {
     /// The name opening the clause when a comma sets it off ("Ada Brook, the director for
     /// the Harbor Trust, said"), past a fronted phrase.
     pub(crate) fn opening_name(&self, first: usize, end: usize) -> Option<Found> {
+        if first >= end {
+            return None;
+        }
         let m = self
             .mention_at(self.past_fronted(first, end)?)
             .filter(|m| m.etype != EntityType::Loc && !self.in_quote(m.span.start))?;
@@ -328,6 +335,17 @@ mod tests {
         let text =
             "Another source speaking to the Harbor Times said the port would close for a week.";
         assert_eq!(speaker(text, "port would close"), "Another source");
+    }
+
+    #[test]
+    fn a_colon_before_a_quote_in_a_text_of_no_words() {
+        // Found by the fuzzer (tests/fuzz_stable.rs): the colon rung asked for the subject
+        // of an empty clause, and read a token of a text that has none.
+        for text in [":«: : : :", ": : „ :: „ : :", "“: ”: «"] {
+            let p = Pipeline::new(Gazetteers::builtin(), Options { all_quotes: true });
+            let ex = p.extract(&Document::new("t", text));
+            assert!(ex.claims.iter().all(|c| c.speaker.is_none()), "{text}");
+        }
     }
 
     #[test]
