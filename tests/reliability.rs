@@ -140,21 +140,26 @@ fn symlink_loops_are_walked_once() {
     assert_eq!(doc_ids(&out).len(), 1);
 }
 
-#[test]
-fn a_closed_output_pipe_ends_the_run() {
+/// `whosaid stream` writing to `stdout`, fed endless input until it stops reading.
+fn endless_stream(stdout: Stdio) -> (Child, std::thread::JoinHandle<()>) {
     let mut child = bin()
         .args(["stream", "-q"])
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    // Endless input until whosaid stops reading.
     let feeder = std::thread::spawn(move || {
         let line = format!("{{\"text\":{:?}}}\n", ARTICLE.trim());
         while stdin.write_all(line.as_bytes()).is_ok() {}
     });
+    (child, feeder)
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run() {
+    let (mut child, feeder) = endless_stream(Stdio::piped());
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
@@ -175,18 +180,7 @@ fn a_full_disk_stops_the_run_with_its_own_status() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let mut child = bin()
-        .args(["stream", "-q"])
-        .stdin(Stdio::piped())
-        .stdout(full)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        let line = format!("{{\"text\":{:?}}}\n", ARTICLE.trim());
-        while stdin.write_all(line.as_bytes()).is_ok() {}
-    });
+    let (child, feeder) = endless_stream(full.into());
     let o = wait(child, 30);
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("No space left"));

@@ -32,6 +32,21 @@ fn claim_rows(dir: &Path) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// `whosaid extract` on the review data (the folder and the JSON-lines file) into `out`.
+fn extract_review(out: &Path, extra: &[&str]) -> std::process::Output {
+    bin()
+        .args([
+            "extract",
+            data("").to_str().unwrap(),
+            data("wire.jsonl").to_str().unwrap(),
+        ])
+        .args(extra)
+        .args(["-q", "--out"])
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -42,16 +57,7 @@ fn unescape(s: &str) -> String {
 #[test]
 fn the_page_has_one_claim_element_per_row_and_no_network() {
     let dir = tempfile::tempdir().unwrap();
-    let out = bin()
-        .args([
-            "extract",
-            data("").to_str().unwrap(),
-            data("wire.jsonl").to_str().unwrap(),
-        ])
-        .args(["--html", "-q", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = extract_review(dir.path(), &["--html"]);
     assert!(
         out.status.success(),
         "{}",
@@ -94,16 +100,7 @@ fn the_page_has_one_claim_element_per_row_and_no_network() {
     }
     // The tables are what a run without --html writes.
     let plain = tempfile::tempdir().unwrap();
-    let out = bin()
-        .args([
-            "extract",
-            data("").to_str().unwrap(),
-            data("wire.jsonl").to_str().unwrap(),
-        ])
-        .args(["-q", "--out"])
-        .arg(plain.path())
-        .output()
-        .unwrap();
+    let out = extract_review(plain.path(), &[]);
     assert!(out.status.success());
     for t in ["entities.csv", "mentions.csv", "claims.csv", "errors.csv"] {
         assert_eq!(
@@ -117,16 +114,7 @@ fn the_page_has_one_claim_element_per_row_and_no_network() {
 #[test]
 fn explain_names_each_rows_rule() {
     let dir = tempfile::tempdir().unwrap();
-    let out = bin()
-        .args([
-            "extract",
-            data("").to_str().unwrap(),
-            data("wire.jsonl").to_str().unwrap(),
-        ])
-        .args(["-q", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = extract_review(dir.path(), &[]);
     assert!(out.status.success());
     let rows = claim_rows(dir.path());
     for (file, doc) in [
