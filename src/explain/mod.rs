@@ -113,10 +113,22 @@ fn explain_claim(
 ) -> Explanation {
     let is_quote = c.rule.stage() == Stage::Attribute;
     let quote = is_quote
-        .then(|| quotes.iter().position(|q| q.content == c.content))
+        .then(|| {
+            // Quotes are in text order, traces in quote order: found by search, so that
+            // explaining a document of many quotes stays linear-logarithmic.
+            let i = quotes.partition_point(|q| q.content.start < c.content.start);
+            (i..quotes.len())
+                .take_while(|&j| quotes[j].content.start == c.content.start)
+                .find(|&j| quotes[j].content == c.content)
+        })
         .flatten();
     let marks = quote.map(|q| quotes[q].outer);
-    let trace = quote.and_then(|q| traces.iter().find(|t| t.quote == q));
+    let trace = quote.and_then(|q| {
+        traces
+            .binary_search_by_key(&q, |t| t.quote)
+            .ok()
+            .map(|i| &traces[i])
+    });
     let around = marks.unwrap_or(c.content);
     let seg = view.seg;
     let (s0, s1) = if seg.sentences.is_empty() {
@@ -223,7 +235,14 @@ fn explain_claim(
         );
     }
     // The other names of the sentence: why none of them is the speaker.
-    for m in view.mentions {
+    // Mentions are in text order: only those of the sentence are read.
+    let first = view
+        .mentions
+        .partition_point(|m| m.span.end <= sentence.start);
+    let of_sentence = view.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < sentence.end);
+    for m in of_sentence {
         if !m.span.overlaps(sentence) || candidates.iter().any(|k| k.mention == Some(m.span)) {
             continue;
         }

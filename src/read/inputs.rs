@@ -187,32 +187,23 @@ mod tests {
 
     #[test]
     fn kinds_by_extension_in_any_case() {
-        let c = |s: &str| classify(Path::new(s));
-        assert_eq!(
-            c("a.txt"),
-            (Compression::None, Some(Kind::Text), "a".into())
-        );
-        assert_eq!(
-            c("dir/A.TXT"),
-            (Compression::None, Some(Kind::Text), "A".into())
-        );
-        assert_eq!(
-            c("a.txt.gz"),
-            (Compression::Gzip, Some(Kind::Text), "a".into())
-        );
-        assert_eq!(
-            c("b.JSONL"),
-            (Compression::None, Some(Kind::JsonLines), "b".into())
-        );
-        assert_eq!(
-            c("b.ndjson.zst"),
-            (Compression::Zstd, Some(Kind::JsonLines), "b".into())
-        );
-        assert_eq!(c("notes.md"), (Compression::None, None, "notes".into()));
-        assert_eq!(c("README"), (Compression::None, None, "README".into()));
-        assert_eq!(
-            c("v1.2.txt"),
-            (Compression::None, Some(Kind::Text), "v1.2".into())
-        );
+        use Compression::*;
+        let cases: &[(&str, Compression, Option<Kind>, &str)] = &[
+            ("a.txt", None, Some(Kind::Text), "a"),
+            ("dir/A.TXT", None, Some(Kind::Text), "A"),
+            ("a.txt.gz", Gzip, Some(Kind::Text), "a"),
+            ("b.JSONL", None, Some(Kind::JsonLines), "b"),
+            ("b.ndjson.zst", Zstd, Some(Kind::JsonLines), "b"),
+            ("notes.md", None, Option::None, "notes"),
+            ("README", None, Option::None, "README"),
+            ("v1.2.txt", None, Some(Kind::Text), "v1.2"),
+        ];
+        for &(name, c, kind, stem) in cases {
+            assert_eq!(
+                classify(Path::new(name)),
+                (c, kind, stem.to_string()),
+                "{name}"
+            );
+        }
     }
 }

@@ -109,7 +109,7 @@ pub fn documents(sources: Vec<Source>) -> impl Iterator<Item = Pending> + Send {
         .flat_map(|s| -> Box<dyn Iterator<Item = Pending> + Send> {
             match s {
                 Source::Text(p) => Box::new(std::iter::once(Pending::Ready(read_text(&p)))),
-                Source::JsonLines(p) => match open(&p) {
+                Source::JsonLines(p) => match open(&p, classify(&p).0) {
                     Ok(r) => Box::new(JsonLines::new(
                         p.display().to_string(),
                         classify(&p).2,
@@ -183,7 +183,8 @@ fn pipe(p: PathBuf) -> Box<dyn Iterator<Item = Pending> + Send> {
     if json {
         Box::new(JsonLines::new(name, stem, r))
     } else {
-        let doc = read_all(&p, r).and_then(|bytes| document(&p, stem, bytes));
+        let doc = read_all(&p, r, Compression::None, &stem)
+            .and_then(|bytes| text_document(&name, stem, bytes));
         Box::new(std::iter::once(Pending::Ready(doc)))
     }
 }
@@ -197,10 +198,10 @@ fn cannot(p: &Path, e: io::Error) -> InputError {
     }
 }
 
-/// The file's bytes, decompressed by its extension.
-fn open(p: &Path) -> io::Result<Box<dyn Read + Send>> {
+/// The file's bytes, decompressed as `c` says.
+fn open(p: &Path, c: Compression) -> io::Result<Box<dyn Read + Send>> {
     let f = File::open(p)?;
-    Ok(match classify(p).0 {
+    Ok(match c {
         Compression::None => Box::new(f),
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(f))),
         Compression::Zstd => Box::new(
@@ -216,13 +217,12 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Reads at most [`MAX_DOCUMENT_BYTES`] (and one more, to tell a larger document).
-fn read_all(p: &Path, r: impl Read) -> Result<Vec<u8>, InputError> {
+fn read_all(p: &Path, r: impl Read, c: Compression, stem: &str) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    let (c, _, stem) = classify(p);
     let err = |message: String| InputError {
         source_name: p.display().to_string(),
         line: None,
-        doc_id: Some(stem.clone()),
+        doc_id: Some(stem.to_string()),
         message,
     };
     r.take(MAX_DOCUMENT_BYTES as u64 + 1)
@@ -247,20 +247,16 @@ fn too_large() -> String {
 }
 
 fn read_text(p: &Path) -> Result<Document, InputError> {
-    let stem = classify(p).2;
-    let r = open(p).map_err(|e| InputError {
-        source_name: p.display().to_string(),
+    let (c, _, stem) = classify(p);
+    let name = p.display().to_string();
+    let r = open(p, c).map_err(|e| InputError {
+        source_name: name.clone(),
         line: None,
         doc_id: Some(stem.clone()),
         message: format!("cannot read: {e}"),
     })?;
-    let bytes = read_all(p, r)?;
-    document(p, stem, bytes)
-}
-
-/// A text file's document: UTF-8, newlines as Python reads them, not blank.
-fn document(p: &Path, id: String, bytes: Vec<u8>) -> Result<Document, InputError> {
-    text_document(&p.display().to_string(), id, bytes)
+    let bytes = read_all(p, r, c, &stem)?;
+    text_document(&name, stem, bytes)
 }
 
 /// A text file's bytes as the document a `.txt` input gives: `name` is the source as

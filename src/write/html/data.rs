@@ -3,9 +3,9 @@
 
 use super::markup::{Mark, escape, render};
 use crate::Pipeline;
-use crate::explain::{Explanation, Verdict};
+use crate::explain::Explanation;
 use crate::offsets::CharIndex;
-use crate::types::{Document, Extraction, Span};
+use crate::types::{ClaimKind, Document, Extraction, Span};
 use crate::write::Outcome;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -62,14 +62,12 @@ struct EntityLine {
 }
 
 /// The run's index: every document's line, every claim, every entity across documents.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct RunIndex {
     /// The documents in input order.
     pub docs: Vec<DocLine>,
     claims: Vec<ClaimLine>,
-    #[serde(skip)]
     by_id: BTreeMap<String, EntityLine>,
-    entities: Vec<EntityLine>,
     rules: BTreeMap<&'static str, &'static str>,
 }
 
@@ -99,16 +97,22 @@ impl RunIndex {
 
 /// The index as JSON safe inside a `<script>` element.
 pub fn script_json(index: &RunIndex) -> String {
-    let mut all = RunIndex {
-        docs: index.docs.clone(),
-        claims: index.claims.clone(),
-        by_id: BTreeMap::new(),
-        entities: index.by_id.values().cloned().collect(),
-        rules: index.rules.clone(),
-    };
-    all.entities
-        .sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
-    safe_json(&all)
+    // What the page reads, borrowed: the entities most mentioned first.
+    #[derive(Serialize)]
+    struct Page<'a> {
+        docs: &'a [DocLine],
+        claims: &'a [ClaimLine],
+        entities: Vec<&'a EntityLine>,
+        rules: &'a BTreeMap<&'static str, &'static str>,
+    }
+    let mut entities: Vec<&EntityLine> = index.by_id.values().collect();
+    entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+    safe_json(&Page {
+        docs: &index.docs,
+        claims: &index.claims,
+        entities,
+        rules: &index.rules,
+    })
 }
 
 /// JSON with `<` written `\u003c`, so no string can close the `<script>` it sits in.
@@ -316,13 +320,6 @@ pub fn document(pipeline: &Pipeline, outcome: &Outcome) -> (String, DocSummary) 
             .map(|e| (e.id.clone(), e.name.clone(), e.etype.as_str(), e.mentions))
             .collect(),
     };
-    debug_assert!(why.iter().all(|w| {
-        w.candidates
-            .iter()
-            .filter(|k| k.verdict == Verdict::Chosen)
-            .count()
-            <= 1
-    }));
     (html, summary)
 }
 
@@ -335,7 +332,7 @@ fn line_of(doc: &Document, ex: &Extraction) -> DocLine {
         quotes: ex
             .claims
             .iter()
-            .filter(|c| matches!(c.kind.as_str(), "direct" | "partial"))
+            .filter(|c| matches!(c.kind, ClaimKind::Direct | ClaimKind::Partial))
             .count(),
         claims: ex.claims.len(),
         weak: ex.claims.iter().filter(|c| c.confidence < WEAK).count(),
