@@ -383,3 +383,67 @@ fn missing_input_is_a_usage_error() {
     let (_, out) = extract(&[data("no-such-file.txt")], &[]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// JSON lines are typed: numbers are numbers, lists are arrays, an absent number is null,
+/// and every row says what the CSV row says.
+#[test]
+fn jsonl_tables_are_typed_and_match_csv() {
+    let inputs = [data("rungs.txt"), data("batch"), data("batch/d.jsonl")];
+    let (csv_dir, _) = extract(&inputs, &["-q"]);
+    let (json_dir, _) = extract(&inputs, &["-q", "--format", "jsonl"]);
+    let ints = [
+        "mentions",
+        "claim_id",
+        "start",
+        "end",
+        "line",
+        "speaker_start",
+        "speaker_end",
+        "cue_start",
+        "cue_end",
+    ];
+    let (mut nulls, mut lists) = (0, 0);
+    for t in ["entities", "mentions", "claims", "errors"] {
+        let csv_rows = table(csv_dir.path(), &format!("{t}.csv"));
+        let text = std::fs::read_to_string(json_dir.path().join(format!("{t}.jsonl"))).unwrap();
+        let json_rows: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(csv_rows.len(), json_rows.len(), "{t}");
+        assert!(!json_rows.is_empty(), "{t}");
+        for (c, j) in csv_rows.iter().zip(&json_rows) {
+            let obj = j.as_object().unwrap();
+            assert_eq!(obj.len(), c.len(), "{t}: {j}");
+            for (k, v) in obj {
+                let want = &c[k];
+                let got = match v {
+                    serde_json::Value::Null => {
+                        nulls += 1;
+                        String::new()
+                    }
+                    serde_json::Value::Number(n) if k == "confidence" => {
+                        format!("{:.2}", n.as_f64().unwrap())
+                    }
+                    serde_json::Value::Number(n) => {
+                        assert!(ints.contains(&k.as_str()), "{t}.{k} is a number");
+                        n.as_u64().expect("an integer").to_string()
+                    }
+                    serde_json::Value::Array(a) => {
+                        lists += a.len();
+                        assert!(k == "aliases" || k == "roles", "{t}.{k}");
+                        let parts: Vec<&str> = a.iter().map(|x| x.as_str().unwrap()).collect();
+                        parts.join("|")
+                    }
+                    serde_json::Value::String(s) => {
+                        assert!(!ints.contains(&k.as_str()), "{t}.{k} is a string");
+                        s.clone()
+                    }
+                    other => panic!("{t}.{k}: {other}"),
+                };
+                assert_eq!(&got, want, "{t}.{k}");
+            }
+        }
+    }
+    assert!(nulls > 0 && lists > 0, "the data exercise nulls and lists");
+}

@@ -9,6 +9,7 @@
 //! output). [`HtmlReport`] is the review page (`report.html`), and [`Both`] writes two
 //! formats in one run (the tables and the page).
 
+mod csv_rows;
 mod html;
 mod rows;
 mod stream;

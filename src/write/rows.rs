@@ -1,5 +1,7 @@
 //! The rows of the output tables, one struct per table, borrowing from the document and
-//! its extraction; every format writes these.
+//! its extraction; every format writes these. The rows are typed (integers, a float,
+//! lists, absent values): JSON lines, Parquet and Python keep the types, and CSV writes
+//! them as the contract says (`|`-joined lists, two-decimal confidence, empty for absent).
 
 use crate::error::InputError;
 use crate::offsets::CharIndex;
@@ -20,10 +22,10 @@ pub struct EntityRow<'a> {
     pub etype: &'a str,
     /// How many mentions it has.
     pub mentions: usize,
-    /// Its other names in the document, `|`-separated.
-    pub aliases: String,
-    /// Its roles (titles, jobs), `|`-separated.
-    pub roles: String,
+    /// Its other names in the document (`|`-separated in CSV, an array elsewhere).
+    pub aliases: &'a [String],
+    /// Its roles (titles, jobs) (`|`-separated in CSV, an array elsewhere).
+    pub roles: &'a [String],
 }
 
 /// A row of the mentions table: one mention of an entity.
@@ -73,8 +75,8 @@ pub struct ClaimRow<'a> {
     pub text: &'a str,
     /// The rule that attributed it.
     pub rule: &'a str,
-    /// Confidence, two decimals.
-    pub confidence: String,
+    /// Confidence, rounded to two decimals (what CSV prints, as a number).
+    pub confidence: f64,
     /// The speaker as written where this claim names it ("he", "the company").
     pub speaker_mention: &'a str,
     /// Start of `speaker_mention`, in code points; empty when there is none.
@@ -95,7 +97,7 @@ pub struct ErrorRow<'a> {
     /// The file (or `-`) it came from.
     pub source: &'a str,
     /// 1-based line, when known.
-    pub line: String,
+    pub line: Option<usize>,
     /// `warning` or `error`.
     pub level: &'a str,
     /// What is wrong.
@@ -132,8 +134,8 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
             name: &e.name,
             etype: e.etype.as_str(),
             mentions: e.mentions,
-            aliases: e.aliases.join("|"),
-            roles: e.roles.join("|"),
+            aliases: &e.aliases,
+            roles: &e.roles,
         })
         .collect();
     let mentions = ex
@@ -170,7 +172,7 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
                 end: ix.char_of(c.content.end),
                 text: c.content.of(text),
                 rule: c.rule.as_str(),
-                confidence: format!("{:.2}", c.confidence),
+                confidence: two_decimals(c.confidence),
                 speaker_mention: c.speaker_span.map_or("", |s| s.of(text)),
                 speaker_start: c.speaker_span.map(|s| ix.char_of(s.start)),
                 speaker_end: c.speaker_span.map(|s| ix.char_of(s.end)),
@@ -191,7 +193,7 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
         .map(|w| ErrorRow {
             doc_id: id,
             source,
-            line: (1 + newlines.partition_point(|&n| n < w.offset)).to_string(),
+            line: Some(1 + newlines.partition_point(|&n| n < w.offset)),
             level: "warning",
             message: &w.message,
         })
@@ -210,8 +212,13 @@ pub fn error_row(e: &InputError) -> ErrorRow<'_> {
     ErrorRow {
         doc_id: e.doc_id.as_deref().unwrap_or(""),
         source: &e.source_name,
-        line: e.line.map(|l| l.to_string()).unwrap_or_default(),
+        line: e.line,
         level: "error",
         message: &e.message,
     }
+}
+
+/// `x` rounded as `{:.2}` prints it, so that every format gives the number CSV shows.
+fn two_decimals(x: f32) -> f64 {
+    format!("{x:.2}").parse().unwrap_or(f64::from(x))
 }

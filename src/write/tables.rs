@@ -1,6 +1,7 @@
 //! The table formats: entities, mentions, claims and errors as four CSV or JSON-lines
 //! files in one folder.
 
+use super::csv_rows::CsvRow;
 use super::{Format, Outcome, Writer, error_row, rows};
 use crate::error::Error;
 use serde::Serialize;
@@ -81,7 +82,7 @@ fn render(outcome: &Outcome, syntax: Syntax) -> Rendered {
     r
 }
 
-fn push_rows<T: Serialize>(out: &mut Vec<u8>, rows: &[T], syntax: Syntax) {
+fn push_rows<T: Serialize + CsvRow>(out: &mut Vec<u8>, rows: &[T], syntax: Syntax) {
     if rows.is_empty() {
         return;
     }
@@ -93,8 +94,8 @@ fn push_rows<T: Serialize>(out: &mut Vec<u8>, rows: &[T], syntax: Syntax) {
                 .buffer_capacity(1024)
                 .from_writer(std::mem::take(out));
             for r in rows {
-                // Writing into memory cannot fail; a row that cannot serialise would be a bug.
-                w.serialize(r).expect("CSV row serialises");
+                // Writing into memory cannot fail.
+                r.write_csv(&mut w).expect("CSV row writes to memory");
             }
             *out = w.into_inner().expect("in-memory CSV writer flushes");
         }
