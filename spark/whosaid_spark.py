@@ -33,7 +33,19 @@ def rows(record, table):
     else:
         items = doc.get(table, [])
     for item in items:
-        yield Row(*[("" if item.get(c) is None else str(item.get(c))) for c in COLUMNS[table]])
+        yield Row(*[csv_field(c, item.get(c)) for c in COLUMNS[table]])
+
+
+def csv_field(column, value):
+    """A typed value of the stream as the CSV contract writes it: lists `|`-joined,
+    confidence with two decimals, an absent value empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "|".join(value)
+    if column == "confidence":
+        return f"{value:.2f}"
+    return str(value)
 
 
 def main():
