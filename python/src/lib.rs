@@ -437,7 +437,7 @@ impl Pipeline {
     ///       wrong type), and the iteration ends;
     ///   errors="skip": it is left out;
     ///   errors="include": `{"id": id or None, "error": reason}` is yielded in its place,
-    ///       with the reason the command line's errors table would give.
+    ///       the reason in the words of the command line's errors table (`empty "text"`).
     /// An exception raised by the input itself is raised after the results before it.
     #[pyo3(signature = (docs, threads = 0, errors = "raise"))]
     fn extract_many(

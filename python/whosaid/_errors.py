@@ -57,3 +57,9 @@ class DocumentTypeError(DocumentError, TypeError):
     """A document given as a value of the wrong type: text that is not a str, an id that
     is neither str nor int, an extract_many item that is neither a mapping nor an
     (id, text) pair. Both a DocumentError and a TypeError."""
+
+
+# Shown and pickled as whosaid.GazetteerError etc., where users import them from.
+for _class in (GazetteerError, DocumentError, DocumentTypeError):
+    _class.__module__ = "whosaid"
+del _class
