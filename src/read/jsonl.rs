@@ -2,7 +2,7 @@
 //! [`MAX_DOCUMENT_BYTES`](super::MAX_DOCUMENT_BYTES) each) and reads each line's id, so
 //! that ids are unique over the run in input order; the text is parsed on a worker thread.
 
-use super::{MAX_DOCUMENT_BYTES, Pending, too_large};
+use super::{MAX_DOCUMENT_BYTES, NO_TEXT, Pending, TEXT_NOT_A_STRING, check_text, too_large};
 use crate::error::InputError;
 use crate::types::Document;
 use serde_json::value::RawValue;
@@ -130,14 +130,12 @@ impl RawLine {
             }
         };
         let doc = match line.text {
-            Some(serde_json::Value::String(t)) if !t.trim().is_empty() => {
-                Document::new(id, t).with_source(format!("{}:{}", self.name, self.line))
-            }
-            Some(serde_json::Value::String(_)) => {
-                return Err(err(Some(id), "empty \"text\"".into()));
-            }
-            Some(_) => return Err(err(Some(id), "\"text\" must be a string".into())),
-            None => return Err(err(Some(id), "no \"text\" field".into())),
+            Some(serde_json::Value::String(t)) => match check_text(&t) {
+                Ok(()) => Document::new(id, t).with_source(format!("{}:{}", self.name, self.line)),
+                Err(why) => return Err(err(Some(id), why)),
+            },
+            Some(_) => return Err(err(Some(id), TEXT_NOT_A_STRING.into())),
+            None => return Err(err(Some(id), NO_TEXT.into())),
         };
         Ok(Document {
             renamed_from: self.renamed_from,

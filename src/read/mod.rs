@@ -237,6 +237,27 @@ fn read_all(p: &Path, r: impl Read, c: Compression, stem: &str) -> Result<Vec<u8
     Ok(bytes)
 }
 
+/// The error message of a document whose `"text"` field is missing (a JSON line, or a
+/// record handed over by a binding).
+pub const NO_TEXT: &str = "no \"text\" field";
+
+/// The error message of a document whose `"text"` is not a string.
+pub const TEXT_NOT_A_STRING: &str = "\"text\" must be a string";
+
+/// Why a document's text, given as a string (a JSON line's `"text"`, or a string handed to
+/// the library by a binding such as the Python package), cannot be extracted: larger than
+/// [`MAX_DOCUMENT_BYTES`], or nothing but white space. The messages are those of the
+/// JSON-lines reader's error rows, so every way in refuses a document in the same words.
+pub fn check_text(text: &str) -> Result<(), String> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large());
+    }
+    if text.trim().is_empty() {
+        return Err("empty \"text\"".to_string());
+    }
+    Ok(())
+}
+
 /// What a document over [`MAX_DOCUMENT_BYTES`] is told.
 fn too_large() -> String {
     format!(
@@ -339,6 +360,27 @@ mod tests {
             unique_id(&mut seen, id);
         }
         assert_eq!(ids, ["a", "b", "a~2", "a~2~2", "a~3"]);
+    }
+
+    #[test]
+    fn check_text_refuses_as_the_json_lines_reader_does() {
+        assert_eq!(check_text("Ada Brook said so."), Ok(()));
+        assert_eq!(check_text(" \n\t "), Err("empty \"text\"".to_string()));
+        assert_eq!(check_text(""), Err("empty \"text\"".to_string()));
+        let big = "a".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert_eq!(check_text(&big), Err(too_large()));
+        assert_eq!(check_text(&big[1..]), Ok(()));
+        // The reader's error rows say the same.
+        let line = |text: &str| {
+            let json = serde_json::json!({"id": "d", "text": text}).to_string();
+            let mut docs = JsonLines::new("-".into(), "stdin".into(), json.as_bytes());
+            docs.next().unwrap().resolve()
+        };
+        assert_eq!(
+            line("  ").unwrap_err().message,
+            check_text("  ").unwrap_err()
+        );
+        assert!(line("Ada Brook said so.").is_ok());
     }
 
     #[test]

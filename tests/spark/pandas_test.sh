@@ -17,8 +17,9 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install -q "pyspark==3.5.3" pandas pyarrow
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$package"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$(pwd)/target}
 cargo build --release -q
-bin=$(pwd)/target/release/whosaid
+bin=$CARGO_TARGET_DIR/release/whosaid
 rm -rf "$work" && mkdir -p "$work"
 "$bin" extract "$corpus" --out "$work/single" -q || test $? -eq 1
 "$venv/bin/python" spark/whosaid_pandas.py --master "local[2]" --partitions 3 \
