@@ -98,7 +98,10 @@ def _extract_batches(gazetteers, default_gazetteers):
                 rows.extend(dict(r, table="errors") for r in result["warnings"])
             frame = pd.DataFrame.from_records(rows, columns=names)
             for f in WIDE.fields:
-                if f.dataType == L:
+                if f.dataType == A:
+                    # A row of another table has no list here: None, not pandas' NaN.
+                    frame[f.name] = [v if isinstance(v, list) else None for v in frame[f.name]]
+                elif f.dataType == L:
                     frame[f.name] = frame[f.name].astype("Int64")
                 elif f.dataType == D:
                     frame[f.name] = frame[f.name].astype("float64")

@@ -7,6 +7,8 @@
 # target/spark-venv.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The package builds in the root crate's target folder: its dependencies are compiled once.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$(pwd)/target}
 package=${1:?"usage: tests/spark/pandas_test.sh WHEEL_OR_PACKAGE_DIR [CORPUS.jsonl]"}
 corpus=${2:-tests/data/spark/corpus.jsonl}
 work=target/spark-pandas-test
@@ -17,7 +19,6 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install -q "pyspark==3.5.3" pandas pyarrow
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$package"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$(pwd)/target}
 cargo build --release -q
 bin=$CARGO_TARGET_DIR/release/whosaid
 rm -rf "$work" && mkdir -p "$work"
