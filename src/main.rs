@@ -33,7 +33,7 @@ enum FormatArg {
     /// JSON lines: one object a row, typed.
     Jsonl,
     /// Parquet: typed columns (int64 offsets, float64 confidence, list<string> aliases and
-    /// roles), for pyarrow, pandas, DuckDB and Spark.
+    /// roles), for pyarrow, pandas and DuckDB.
     Parquet,
 }
 
