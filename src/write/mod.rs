@@ -16,7 +16,7 @@ mod rows;
 mod stream;
 mod tables;
 
-pub use self::parquet::{Columns, ParquetTables, ROW_GROUP_ROWS};
+pub use self::parquet::{BATCH_ROWS, Columns, ParquetTables, ROW_GROUP_ROWS};
 pub use html::HtmlReport;
 pub use rows::{ClaimRow, DocRows, EntityRow, ErrorRow, MentionRow, error_row, rows};
 pub use stream::Stream;
