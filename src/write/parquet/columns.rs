@@ -20,7 +20,7 @@ pub(super) enum Kind {
     OptInt,
     /// float64.
     Float,
-    /// list<string>, never null (an empty list where CSV is empty).
+    /// `list<string>`, never null (an empty list where CSV is empty).
     List,
 }
 
