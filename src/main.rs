@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::run::{Progress, RunConfig, Silent, run, stream};
-use whosaid::write::{Both, CsvTables, HtmlReport, JsonLinesTables};
+use whosaid::write::{Both, CsvTables, Format, HtmlReport, JsonLinesTables, ParquetTables};
 use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
 
 #[derive(Parser)]
@@ -28,8 +28,13 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// CSV with a header line (the contract).
     Csv,
+    /// JSON lines: one object a row, typed.
     Jsonl,
+    /// Parquet: typed columns (int64 offsets, float64 confidence, list<string> aliases and
+    /// roles), for pyarrow, pandas and DuckDB.
+    Parquet,
 }
 
 /// Options shared by the commands that run the pipeline.
@@ -62,7 +67,7 @@ enum Command {
         /// Output folder for entities, mentions, claims and errors tables.
         #[arg(long, short)]
         out: PathBuf,
-        /// Output format.
+        /// Output format of the tables: DIR/entities.csv, ... (.jsonl, .parquet).
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
         /// Also write OUT/report.html: a review page of the run to open in a browser
@@ -261,6 +266,23 @@ fn on_signal(cancel: whosaid::run::Cancel) {
     });
 }
 
+/// Runs `whosaid extract` into the tables of `format` and, when asked, the review page.
+fn tables<F: Format>(
+    pipeline: &Pipeline,
+    config: &RunConfig,
+    format: F,
+    page: Option<HtmlReport>,
+    bar: &mut Bar,
+) -> Result<whosaid::run::Summary, whosaid::Error>
+where
+    F::Rendered: 'static,
+{
+    match page {
+        Some(page) => run(pipeline, config, &Both(format, page), bar),
+        None => run(pipeline, config, &format, bar),
+    }
+}
+
 /// `whosaid explain`: the explanation of one document of `file` as text.
 fn explain(pipeline: &Pipeline, file: &Path, id: Option<&str>) -> Result<String, String> {
     let sources = whosaid::read::sources(&[file.to_path_buf()]).map_err(|e| e.to_string())?;
@@ -329,16 +351,19 @@ fn main() -> ExitCode {
             };
             on_signal(config.cancel.clone());
             let mut bar = Bar::new(quiet);
-            let page = HtmlReport {
+            let page = html.then(|| HtmlReport {
                 path: out.join("report.html"),
                 pipeline: &pipeline,
-            };
-            let (csv, jsonl) = (CsvTables { dir: out.clone() }, JsonLinesTables { dir: out });
-            let result = match (format, html) {
-                (FormatArg::Csv, false) => run(&pipeline, &config, &csv, &mut bar),
-                (FormatArg::Jsonl, false) => run(&pipeline, &config, &jsonl, &mut bar),
-                (FormatArg::Csv, true) => run(&pipeline, &config, &Both(csv, page), &mut bar),
-                (FormatArg::Jsonl, true) => run(&pipeline, &config, &Both(jsonl, page), &mut bar),
+            });
+            let dir = out;
+            let result = match format {
+                FormatArg::Csv => tables(&pipeline, &config, CsvTables { dir }, page, &mut bar),
+                FormatArg::Jsonl => {
+                    tables(&pipeline, &config, JsonLinesTables { dir }, page, &mut bar)
+                }
+                FormatArg::Parquet => {
+                    tables(&pipeline, &config, ParquetTables { dir }, page, &mut bar)
+                }
             };
             bar.bar.finish_and_clear();
             finished(result, quiet)

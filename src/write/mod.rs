@@ -3,18 +3,20 @@
 //! input order. The run never knows which format it writes: adding a format is adding one
 //! `Format` (and usually one `Writer`).
 //!
-//! The formats: [`CsvTables`] and [`JsonLinesTables`] (four tables in a folder, each
-//! written under a temporary name and renamed when complete, so an interrupted run never
-//! leaves a half-written table) and [`Stream`] (one JSON line per document on standard
+//! The formats: [`CsvTables`], [`JsonLinesTables`] and [`ParquetTables`] (four tables in a
+//! folder, each written under a temporary name and renamed when complete, so an interrupted
+//! run never leaves a half-written table) and [`Stream`] (one JSON line per document on standard
 //! output). [`HtmlReport`] is the review page (`report.html`), and [`Both`] writes two
 //! formats in one run (the tables and the page).
 
 mod csv_rows;
 mod html;
+mod parquet;
 mod rows;
 mod stream;
 mod tables;
 
+pub use self::parquet::{BATCH_ROWS, Columns, ParquetTables, ROW_GROUP_ROWS};
 pub use html::HtmlReport;
 pub use rows::{ClaimRow, DocRows, EntityRow, ErrorRow, MentionRow, error_row, rows};
 pub use stream::Stream;

@@ -108,10 +108,12 @@ fn push_rows<T: Serialize + CsvRow>(out: &mut Vec<u8>, rows: &[T], syntax: Synta
     }
 }
 
-const NAMES: [&str; 4] = ["entities", "mentions", "claims", "errors"];
+/// The tables, in the order of [`Rendered::tables`]: each format writes `<name>.<ext>`.
+pub(super) const NAMES: [&str; 4] = ["entities", "mentions", "claims", "errors"];
 
+/// The columns of each table, in order: the output contract, shared by every format.
 #[rustfmt::skip]
-const HEADERS: [&[&str]; 4] = [
+pub(super) const HEADERS: [&[&str]; 4] = [
     &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
     &["doc_id", "entity_id", "start", "end", "text", "type", "source"],
     &["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type", "speaker_role", "cue",
@@ -179,8 +181,8 @@ impl Writer<Rendered> for TableWriter {
     }
 }
 
-/// Puts every temporary file in place of its table, all or none.
-fn commit_set(temps: Vec<(NamedTempFile, PathBuf)>) -> Result<(), Error> {
+/// Puts every temporary file in place of its table, all or none (any table format's set).
+pub(super) fn commit_set(temps: Vec<(NamedTempFile, PathBuf)>) -> Result<(), Error> {
     let pid = std::process::id();
     // Old tables aside, under names a later run recognises (`.whosaid-<pid>-old-<table>`).
     let mut aside: Vec<(PathBuf, PathBuf)> = Vec::new();
