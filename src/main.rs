@@ -12,7 +12,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::run::{Progress, RunConfig, Silent, run, stream};
-use whosaid::write::{Both, CsvTables, Format, HtmlReport, JsonLinesTables, ParquetTables};
+#[cfg(feature = "parquet")]
+use whosaid::write::ParquetTables;
+use whosaid::write::{Both, CsvTables, Format, HtmlReport, JsonLinesTables};
 use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
 
 #[derive(Parser)]
@@ -34,6 +36,7 @@ enum FormatArg {
     Jsonl,
     /// Parquet: typed columns (int64 offsets, float64 confidence, list<string> aliases and
     /// roles), for pyarrow, pandas and DuckDB.
+    #[cfg(feature = "parquet")]
     Parquet,
 }
 
@@ -361,6 +364,7 @@ fn main() -> ExitCode {
                 FormatArg::Jsonl => {
                     tables(&pipeline, &config, JsonLinesTables { dir }, page, &mut bar)
                 }
+                #[cfg(feature = "parquet")]
                 FormatArg::Parquet => {
                     tables(&pipeline, &config, ParquetTables { dir }, page, &mut bar)
                 }

@@ -1,6 +1,7 @@
 //! `extract --format parquet`: the Parquet tables, read back with the parquet crate's Arrow
 //! reader, hold the CSV tables' rows with their types; the same bytes whatever the thread
 //! count; with the review page; committed as a set like the CSV tables.
+#![cfg(feature = "parquet")]
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};

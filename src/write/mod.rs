@@ -11,11 +11,13 @@
 
 mod csv_rows;
 mod html;
+#[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
 mod stream;
 mod tables;
 
+#[cfg(feature = "parquet")]
 pub use self::parquet::{BATCH_ROWS, Columns, ParquetTables, ROW_GROUP_ROWS};
 pub use html::HtmlReport;
 pub use rows::{ClaimRow, DocRows, EntityRow, ErrorRow, MentionRow, error_row, rows};
