@@ -72,7 +72,7 @@ fn is_given(ctx: &Ctx, i: usize) -> bool {
     if initial {
         // Not "U.S." (a dotted acronym is one token) and not a sentence's end: the next word
         // follows on the same line.
-        return i + 1 < ctx.seg.tokens.len() && ctx.adjacent(i) && !ctx.is(i + 1, Class::Common);
+        return i + 1 < ctx.seg.tokens.len() && ctx.adjacent(i) && initial_surname(ctx, i);
     }
     if w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') {
         let mut title = String::with_capacity(w.len());
@@ -88,6 +88,29 @@ fn is_given(ctx: &Ctx, i: usize) -> bool {
         return ctx.lex.is_given_name(&title);
     }
     w.contains('-') && w.split('-').all(|p| ctx.lex.is_given_name(p))
+}
+
+/// Whether the capitalised word after the initial at `i` is a surname. A surname that is
+/// also a word ("A. Smith", "M. Butcher") counts unless the initial may end a phrase: a
+/// letter after a plain word ("plan B.", "vitamin D.") or a function word after it ("B.
+/// The").
+fn initial_surname(ctx: &Ctx, i: usize) -> bool {
+    let next = i + 1;
+    if !ctx.is(next, Class::Common) {
+        return true;
+    }
+    let opens_phrase = [
+        Class::FunctionWord,
+        Class::Determiner,
+        Class::SentenceStarter,
+        Class::NotName,
+    ]
+    .iter()
+    .any(|&c| ctx.is(next, c));
+    let after_plain_word = ctx.prev_word(i).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) && !ctx.is(i - 1, Class::FunctionWord)
+    });
+    !opens_phrase && !after_plain_word
 }
 
 /// Extends a name from token `s` while the tokens look like name parts.
@@ -432,5 +455,15 @@ mod tests {
     fn demonyms_and_plain_capitals_are_not_people() {
         assert!(people("Russian officials met on Monday.").is_empty());
         assert!(people("Why Cats Are Great").is_empty());
+    }
+
+    #[test]
+    fn an_initial_before_a_surname_that_is_a_word() {
+        // "Marsh" is an ordinary word ("marsh") in this test's word list.
+        let got = people("The second wicket fell to P. Marsh before lunch.");
+        assert_eq!(got[0].0, "P. Marsh", "{got:?}");
+        // A letter after a plain word ends a phrase: "plan B." is no initial.
+        let got = people("They moved to plan B. Marsh water rose all night.");
+        assert!(got.iter().all(|g| g.0 != "B. Marsh"), "{got:?}");
     }
 }
