@@ -254,7 +254,8 @@ mod tests {
 
     #[test]
     fn parses_rows_skipping_comments_and_blank_lines() {
-        let text = "# id\ttype\tpattern\treason\n\nuser.operation\tORG\tOperation [A-Z][a-z]+\tnamed operations\n\
+        let text = "# id\ttype\tpattern\treason\n\n\
+                    user.operation\tORG\tOperation [A-Z][a-z]+\tnamed operations\n\
                     user.ship\tLOC\tHMS [A-Z]\\w+\t\n";
         let rules = parse_patterns("p.tsv", text).unwrap();
         let r = rules.rules();
@@ -315,7 +316,9 @@ mod tests {
 
     #[test]
     fn the_set_finds_which_rules_match() {
-        let text = "user.a\tORG\tOperation [A-Z][a-z]+\t\nuser.b\tLOC\tHMS [A-Z]\\w+\t\nuser.c\tPERSON\tDr\\. No\t\n";
+        let text = "user.a\tORG\tOperation [A-Z][a-z]+\t\n\
+                    user.b\tLOC\tHMS [A-Z]\\w+\t\n\
+                    user.c\tPERSON\tDr\\. No\t\n";
         let rules = parse_patterns("p.tsv", text).unwrap();
         assert_eq!(
             rules.matching("Operation Sandstorm left HMS Daring."),

@@ -1,8 +1,8 @@
 //! Stage 5: resolve mentions to entities within one document. Overlapping candidates are
-//! settled leftmost-longest, user rules first ([`select`]); then mentions are grouped: by gazetteer row, else
-//! by folded name, a shorter form ("Brook", "The Times") joining the full one. (The rules
-//! that add mentions from the whole document, surnames and acronyms, are in
-//! `rules::document`.)
+//! settled leftmost-longest, user rules first ([`select`]); then mentions are grouped: by
+//! gazetteer row, else by folded name, a shorter form ("Brook", "The Times") joining the
+//! full one. (The rules that add mentions from the whole document, surnames and acronyms,
+//! are in `rules::document`.)
 
 mod ids;
 mod select;
