@@ -5,6 +5,7 @@
 //! add their own folder.
 
 mod check;
+mod files;
 pub mod patterns;
 
 pub use check::{check_entries, check_reuse};
@@ -13,7 +14,7 @@ pub use patterns::{PATTERNS_FILE, UserRule, UserRules, parse_patterns};
 use crate::error::GazetteerError;
 use crate::lang::Language;
 use crate::types::EntityType;
-use std::fs;
+use files::{dir_files, read_file};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -234,39 +235,6 @@ impl Gazetteers {
         self.language.extend(loaded.language);
         Ok(())
     }
-}
-
-fn dir_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, GazetteerError> {
-    let rd = fs::read_dir(dir).map_err(|e| GazetteerError {
-        file: dir.display().to_string(),
-        line: 0,
-        message: format!("cannot read folder: {e}"),
-    })?;
-    let mut files: Vec<_> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-fn read_file(p: &Path) -> Result<String, GazetteerError> {
-    let bytes = fs::read(p).map_err(|e| GazetteerError {
-        file: p.display().to_string(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        GazetteerError {
-            file: p.display().to_string(),
-            line,
-            message: "not valid UTF-8".to_string(),
-        }
-    })
 }
 
 /// Loads one gazetteer folder on its own, checking every file and every row by the rules of
