@@ -1,5 +1,6 @@
 //! Criterion benchmarks, one per stage: gazetteer load and compile, segmentation, matching,
-//! quotes, and the whole extraction, on the example corpus (written for this project).
+//! quotes, and the whole extraction, on the example corpus (written for this project); and
+//! the extraction with 100 user pattern rules against the same without.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -53,5 +54,72 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, stages);
+/// 100 user pattern rules: 20 words in 5 shapes, with and without a literal prefix.
+fn user_patterns() -> String {
+    const WORDS: [&str; 20] = [
+        "Operation",
+        "Minister",
+        "Council",
+        "Agency",
+        "Senator",
+        "Party",
+        "Ministry",
+        "Governor",
+        "Fund",
+        "Committee",
+        "General",
+        "Bank",
+        "Institute",
+        "President",
+        "Union",
+        "Court",
+        "Commission",
+        "Director",
+        "Army",
+        "Police",
+    ];
+    let shapes = [
+        "{} [A-Z][a-z]+",
+        "[A-Z][a-z]+ {}",
+        "(?i)the [a-z]+ {}",
+        "{} of [A-Z][a-z]+",
+        "{}-[A-Z][a-z]+",
+    ];
+    let mut rows = String::new();
+    for (s, shape) in shapes.iter().enumerate() {
+        for (w, word) in WORDS.iter().enumerate() {
+            let pattern = shape.replace("{}", word);
+            rows.push_str(&format!("bench.s{s}w{w}\tORG\t{pattern}\tgenerated\n"));
+        }
+    }
+    rows
+}
+
+/// What 100 user pattern rules add to an extraction: compiling them, and the whole
+/// extraction with them against the same without.
+fn patterns(c: &mut Criterion) {
+    let text = corpus().repeat(20);
+    let doc = Document::new("bench", text.clone());
+    let rows = user_patterns();
+    let mut gaz = Gazetteers::builtin();
+    gaz.patterns = whosaid::gazetteer::parse_patterns("patterns.tsv", &rows).unwrap();
+    assert_eq!(gaz.patterns.rules().len(), 100);
+    let with = Pipeline::new(gaz, Options::default());
+    let without = Pipeline::new(Gazetteers::builtin(), Options::default());
+    let mut g = c.benchmark_group("user patterns");
+    g.sample_size(20);
+    g.bench_function("parse + compile 100 rules", |b| {
+        b.iter(|| black_box(whosaid::gazetteer::parse_patterns("patterns.tsv", &rows)))
+    });
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("extract without rules", |b| {
+        b.iter(|| black_box(without.extract(&doc)))
+    });
+    g.bench_function("extract with 100 rules", |b| {
+        b.iter(|| black_box(with.extract(&doc)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, stages, patterns);
 criterion_main!(benches);

@@ -96,6 +96,8 @@ impl Pipeline {
         // Nationality words ("Russian") are not entities even when a list holds them.
         cands.retain(|c| !lang.is_demonym(c.span.of(text)));
         rules::team::retype(text, &seg, &self.gaz, &mut cands);
+        // The user's rules come last: no built-in filter or retyping applies to them.
+        cands.extend(rules::user::find(&self.gaz.patterns, text));
         let selected = rules::document::apply(text, &seg, resolve::select(cands));
         let (entities, mentions) = resolve::resolve(text, &self.gaz, selected);
 

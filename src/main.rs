@@ -43,7 +43,8 @@ enum FormatArg {
 /// Options shared by the commands that run the pipeline.
 #[derive(Args)]
 struct PipelineArgs {
-    /// Add the gazetteers in this folder (*.tsv, lexicon/*.txt) to the built-in ones.
+    /// Add the gazetteers in this folder (*.tsv, lexicon/*.txt, patterns.tsv) to the
+    /// built-in ones.
     #[arg(long)]
     gazetteers: Vec<PathBuf>,
     /// Use only the gazetteers given with --gazetteers.
@@ -108,6 +109,9 @@ enum Command {
         /// Output format (markdown: the README's table).
         #[arg(long, value_enum, default_value = "csv")]
         format: RulesFormat,
+        /// Also list the rules of this folder's patterns.tsv, after the built-in ones.
+        #[arg(long)]
+        gazetteers: Vec<PathBuf>,
     },
 }
 
@@ -131,19 +135,21 @@ enum GazCommand {
     },
 }
 
-/// The pipeline over the built-in gazetteers (unless disabled) and the user's folders;
-/// gazetteer errors name file and line, and end the run as a usage error.
+/// The pipeline over the built-in gazetteers (unless disabled) and the user's folders.
 fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
-    let (dirs, no_default, all_quotes) = (
-        &args.gazetteers,
-        args.no_default_gazetteers,
-        args.all_quotes,
-    );
-    let mut gaz = if no_default {
+    let base = if args.no_default_gazetteers {
         Gazetteers::empty()
     } else {
         Gazetteers::builtin()
     };
+    let gaz = add_dirs(base, &args.gazetteers)?;
+    let all_quotes = args.all_quotes;
+    Ok(Pipeline::new(gaz, Options { all_quotes }))
+}
+
+/// `gaz` with the user's folders added; gazetteer errors name file and line, and end the
+/// run as a usage error.
+fn add_dirs(mut gaz: Gazetteers, dirs: &[PathBuf]) -> Result<Gazetteers, ExitCode> {
     for dir in dirs {
         if let Err(errors) = gaz.add_dir(dir) {
             for e in errors {
@@ -152,19 +158,22 @@ fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
             return Err(ExitCode::from(2));
         }
     }
-    Ok(Pipeline::new(gaz, Options { all_quotes }))
+    Ok(gaz)
 }
 
-/// Checks a gazetteer folder alone, or on top of the built-in lists: how many entities it
-/// holds, or every problem.
-fn check_dir(dir: &std::path::Path, alone: bool) -> Result<usize, Vec<whosaid::GazetteerError>> {
+/// Checks a gazetteer folder alone, or on top of the built-in lists: how many entities and
+/// pattern rules it holds, or every problem.
+fn check_dir(
+    dir: &std::path::Path,
+    alone: bool,
+) -> Result<(usize, usize), Vec<whosaid::GazetteerError>> {
     if alone {
-        return gazetteer::load_dir(dir).map(|g| g.entries.len());
+        return gazetteer::load_dir(dir).map(|g| (g.entries.len(), g.patterns.rules().len()));
     }
     let mut g = Gazetteers::builtin();
     let before = g.entries.len();
     g.add_dir(dir)?;
-    Ok(g.entries.len() - before)
+    Ok((g.entries.len() - before, g.patterns.rules().len()))
 }
 
 /// What `whosaid extract` shows on standard error while it runs: a progress bar when
@@ -403,11 +412,15 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Rules { format } => {
+        Command::Rules { format, gazetteers } => {
+            let user = match add_dirs(Gazetteers::empty(), &gazetteers) {
+                Ok(g) => g.patterns,
+                Err(code) => return code,
+            };
             let out = match format {
-                RulesFormat::Csv => registry::csv(),
-                RulesFormat::Jsonl => registry::jsonl(),
-                RulesFormat::Markdown => registry::markdown(),
+                RulesFormat::Csv => registry::csv_with(&user),
+                RulesFormat::Jsonl => registry::jsonl_with(&user),
+                RulesFormat::Markdown => registry::markdown_with(&user),
             };
             print!("{out}");
             ExitCode::SUCCESS
@@ -419,8 +432,12 @@ fn main() -> ExitCode {
                     no_default_gazetteers,
                 },
         } => match check_dir(&dir, no_default_gazetteers) {
-            Ok(n) => {
-                println!("{}: ok ({n} entities)", dir.display());
+            Ok((n, rules)) => {
+                let rules = match rules {
+                    0 => String::new(),
+                    r => format!(", {r} pattern rule(s)"),
+                };
+                println!("{}: ok ({n} entities{rules})", dir.display());
                 ExitCode::SUCCESS
             }
             Err(errors) => {

@@ -3,6 +3,7 @@
 //! must not match, kept together. `whosaid rules` prints it; a test runs every example
 //! through the pipeline; the README's rule table is checked against it.
 
+use crate::gazetteer::UserRules;
 use serde::Serialize;
 
 /// The pipeline stage whose rows carry a rule's id.
@@ -243,25 +244,25 @@ impl std::fmt::Display for RuleId {
     }
 }
 
-/// One row of `whosaid rules`.
+/// One row of `whosaid rules`: a registry rule, or a user rule of a `patterns.tsv`.
 #[derive(Debug, Clone, Serialize)]
-pub struct RuleRow {
+pub struct RuleRow<'a> {
     /// The id as written in the output.
-    pub id: &'static str,
+    pub id: &'a str,
     /// The stage whose rows carry it.
     pub stage: &'static str,
     /// The confidence of its claims; none for mention rules.
     pub confidence: Option<f32>,
     /// Why the rule exists.
-    pub reason: &'static str,
-    /// Texts it must match.
-    pub must_match: Vec<&'static str>,
-    /// Texts it must not match.
-    pub must_not_match: Vec<&'static str>,
+    pub reason: &'a str,
+    /// Texts it must match (none for a user rule).
+    pub must_match: Vec<&'a str>,
+    /// Texts it must not match (none for a user rule).
+    pub must_not_match: Vec<&'a str>,
 }
 
 /// The registry as rows, in order.
-pub fn rows() -> Vec<RuleRow> {
+pub fn rows() -> Vec<RuleRow<'static>> {
     RuleId::ALL
         .iter()
         .map(|&r| RuleRow {
@@ -275,6 +276,20 @@ pub fn rows() -> Vec<RuleRow> {
         .collect()
 }
 
+/// The registry's rows, then the user's rules (mention rules, with no examples).
+pub fn rows_with(user: &UserRules) -> Vec<RuleRow<'_>> {
+    let mut out = rows();
+    out.extend(user.rules().iter().map(|r| RuleRow {
+        id: r.id,
+        stage: Stage::Match.as_str(),
+        confidence: None,
+        reason: &r.reason,
+        must_match: Vec::new(),
+        must_not_match: Vec::new(),
+    }));
+    out
+}
+
 /// A confidence as the claims table writes it ("0.85"), empty for none.
 fn confidence_text(c: Option<f32>) -> String {
     c.map(|c| format!("{c:.2}")).unwrap_or_default()
@@ -283,8 +298,13 @@ fn confidence_text(c: Option<f32>) -> String {
 /// The registry as CSV: `id,stage,confidence,reason,must_match,must_not_match`, examples
 /// `|`-separated as the list columns of the output tables are.
 pub fn csv() -> String {
+    csv_with(&UserRules::default())
+}
+
+/// [`csv`] with the user's rules after the registry's.
+pub fn csv_with(user: &UserRules) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    for r in rows() {
+    for r in rows_with(user) {
         // Writing into memory cannot fail.
         w.serialize((
             r.id,
@@ -304,8 +324,13 @@ pub fn csv() -> String {
 
 /// The registry as JSON lines, one rule a line, examples as arrays.
 pub fn jsonl() -> String {
+    jsonl_with(&UserRules::default())
+}
+
+/// [`jsonl`] with the user's rules after the registry's.
+pub fn jsonl_with(user: &UserRules) -> String {
     let mut out = String::new();
-    for r in rows() {
+    for r in rows_with(user) {
         out.push_str(&serde_json::to_string(&r).expect("a registry row serialises"));
         out.push('\n');
     }
@@ -315,8 +340,13 @@ pub fn jsonl() -> String {
 /// The registry as a Markdown table (`id | stage | confidence | reason`), as the README
 /// shows it.
 pub fn markdown() -> String {
+    markdown_with(&UserRules::default())
+}
+
+/// [`markdown`] with the user's rules after the registry's.
+pub fn markdown_with(user: &UserRules) -> String {
     let mut s = String::from("| id | stage | confidence | reason |\n|---|---|---|---|\n");
-    for r in rows() {
+    for r in rows_with(user) {
         s.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
             r.id,

@@ -114,30 +114,43 @@ impl EntityType {
     }
 }
 
-/// Where a mention came from: a gazetteer row, or a named rule.
+/// Where a mention came from: a gazetteer row, a named rule, or a rule of the user's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
     /// A gazetteer name or alias.
     Gazetteer,
     /// A pattern rule of the registry.
     Rule(RuleId),
+    /// A rule of a `patterns.tsv` ([`UserRule`](crate::gazetteer::UserRule)), by its id.
+    /// Ids are interned when the file is loaded, once per distinct id for the life of the
+    /// process, so that a mention carries its rule's id without a lookup or an allocation.
+    User(&'static str),
 }
 
 impl Source {
-    /// The source as written in `mentions.source`: `gazetteer` or `rule:<id>`.
+    /// The source as written in `mentions.source`: `gazetteer`, or `rule:<id>` for a
+    /// registry rule and for a user rule alike.
     pub fn label(self) -> String {
         match self {
             Source::Gazetteer => RuleId::Gazetteer.as_str().to_string(),
             Source::Rule(id) => format!("rule:{id}"),
+            Source::User(id) => format!("rule:{id}"),
         }
     }
 
-    /// The registry rule behind the source (`gazetteer` for a gazetteer match).
-    pub fn rule(self) -> RuleId {
+    /// The registry rule behind the source (`gazetteer` for a gazetteer match); `None` for
+    /// a user rule, which the registry does not hold.
+    pub fn rule(self) -> Option<RuleId> {
         match self {
-            Source::Gazetteer => RuleId::Gazetteer,
-            Source::Rule(id) => id,
+            Source::Gazetteer => Some(RuleId::Gazetteer),
+            Source::Rule(id) => Some(id),
+            Source::User(_) => None,
         }
+    }
+
+    /// True for a user rule's mention.
+    pub fn is_user(self) -> bool {
+        matches!(self, Source::User(_))
     }
 }
 

@@ -12,7 +12,7 @@ fn pipeline() -> Pipeline {
 
 /// Every rule id one extraction carries: mention sources and claim rules.
 fn ids(ex: &Extraction) -> Vec<RuleId> {
-    let mut out: Vec<RuleId> = ex.mentions.iter().map(|m| m.source.rule()).collect();
+    let mut out: Vec<RuleId> = ex.mentions.iter().filter_map(|m| m.source.rule()).collect();
     out.extend(ex.claims.iter().map(|c| c.rule));
     out
 }

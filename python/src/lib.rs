@@ -247,8 +247,8 @@ enum OnError {
 /// and thread. Build one and reuse it; building takes a fraction of a second.
 ///
 /// gazetteers: a folder, or a list of folders, of gazetteer files (`*.tsv` entity lists,
-///     `lexicon/` word lists) added to the built-in ones, as `whosaid extract
-///     --gazetteers DIR` adds them. A problem in them raises `whosaid.GazetteerError`
+///     `lexicon/` word lists, `patterns.tsv` pattern rules) added to the built-in ones, as
+///     `whosaid extract --gazetteers DIR` adds them. A problem in them raises `whosaid.GazetteerError`
 ///     (a ValueError) listing every problem as `file:line: message`.
 /// default_gazetteers: False to use only the given folders (`--no-default-gazetteers`).
 /// all_quotes: True to also return titles, scare quotes and nicknames as claims rows,

@@ -90,3 +90,22 @@ def test_a_built_in_id_again_and_a_missing_folder(tmp_path: Path) -> None:
 def test_gazetteers_argument_type() -> None:
     with pytest.raises(TypeError, match="gazetteers must be a path"):
         whosaid.Pipeline(gazetteers=3)  # type: ignore[arg-type]
+
+
+def test_pattern_rules_of_a_folder(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "patterns.tsv").write_text(
+        "# id\ttype\tpattern\treason\n"
+        "user.operation\tORG\tOperation [A-Z][a-z]+\tnamed operations\n",
+        encoding="utf-8",
+    )
+    out = whosaid.Pipeline(gazetteers=rules).extract("Troops joined Operation Sandstorm on Monday.")
+    ours = [m for m in out["mentions"] if m["source"] == "rule:user.operation"]
+    assert [(m["text"], m["type"], m["entity_id"]) for m in ours] == [
+        ("Operation Sandstorm", "ORG", "org:operation-sandstorm")
+    ]
+    (rules / "patterns.tsv").write_text("user.bad\tORG\tOperation [A-Z\t\n", encoding="utf-8")
+    with pytest.raises(whosaid.GazetteerError) as e:
+        whosaid.Pipeline(gazetteers=rules)
+    assert e.value.problems[0].startswith(f"{rules / 'patterns.tsv'}:1: invalid pattern")

@@ -1,15 +1,20 @@
-//! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles) and
-//! the language folder (`lexicon/en/`: word classes, honorifics, ambiguous place names; see
-//! [`crate::lang`]). The built-in set is compiled into the binary; users add their own folder.
+//! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles), the
+//! language folder (`lexicon/en/`: word classes, honorifics, ambiguous place names; see
+//! [`crate::lang`]) and, in a user folder, pattern rules (`patterns.tsv`: id, type,
+//! pattern, reason; see [`patterns`]). The built-in set is compiled into the binary; users
+//! add their own folder.
 
 mod check;
+mod files;
+pub mod patterns;
 
 pub use check::{check_entries, check_reuse};
+pub use patterns::{PATTERNS_FILE, UserRule, UserRules, parse_patterns};
 
 use crate::error::GazetteerError;
 use crate::lang::Language;
 use crate::types::EntityType;
-use std::fs;
+use files::{dir_files, read_file};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -52,13 +57,15 @@ impl GazEntry {
     }
 }
 
-/// The loaded gazetteers: entity rows and lexicons.
+/// The loaded gazetteers: entity rows, lexicons and the user's pattern rules.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteers {
     /// The entity rows.
     pub entries: Vec<GazEntry>,
     /// The words of the language the rules read.
     pub language: Language,
+    /// The rules of the user folders' `patterns.tsv` files, compiled; empty without them.
+    pub patterns: UserRules,
 }
 
 /// The language of the built-in word lists.
@@ -204,57 +211,30 @@ impl Gazetteers {
         Gazetteers {
             entries: Vec::new(),
             language: Language::new(DEFAULT_LANGUAGE),
+            patterns: UserRules::default(),
         }
     }
 
-    /// Adds a user folder: `*.tsv` entity files and an optional language folder
-    /// (`lexicon/en/`, or the files right in `lexicon/`). User rows win over built-in rows
-    /// that share a surface form; user words add to the built-in classes. The folder is
-    /// checked as [`load_dir`] does, and its ids must not be ids already loaded (the
-    /// built-in lists' or an earlier folder's); all problems are returned together.
+    /// Adds a user folder: `*.tsv` entity files, an optional language folder
+    /// (`lexicon/en/`, or the files right in `lexicon/`) and optional pattern rules
+    /// (`patterns.tsv`). User rows win over built-in rows that share a surface form; user
+    /// words add to the built-in classes. The folder is checked as [`load_dir`] does, and
+    /// its ids must not be ids already loaded (the built-in lists' or an earlier folder's);
+    /// all problems are returned together.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), Vec<GazetteerError>> {
         let (loaded, mut errors) = read_dir_checked(dir);
         errors.extend(check_reuse(&self.entries, &loaded.entries));
+        errors.extend(self.patterns.check_reuse(&loaded.patterns));
         if !errors.is_empty() {
             return Err(sorted(errors));
+        }
+        if !loaded.patterns.is_empty() {
+            self.patterns = self.patterns.with(&loaded.patterns).map_err(|e| vec![e])?;
         }
         self.entries.extend(loaded.entries);
         self.language.extend(loaded.language);
         Ok(())
     }
-}
-
-fn dir_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, GazetteerError> {
-    let rd = fs::read_dir(dir).map_err(|e| GazetteerError {
-        file: dir.display().to_string(),
-        line: 0,
-        message: format!("cannot read folder: {e}"),
-    })?;
-    let mut files: Vec<_> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-fn read_file(p: &Path) -> Result<String, GazetteerError> {
-    let bytes = fs::read(p).map_err(|e| GazetteerError {
-        file: p.display().to_string(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        GazetteerError {
-            file: p.display().to_string(),
-            line,
-            message: "not valid UTF-8".to_string(),
-        }
-    })
 }
 
 /// Loads one gazetteer folder on its own, checking every file and every row by the rules of
@@ -284,6 +264,19 @@ fn read_dir_checked(dir: &Path) -> (Gazetteers, Vec<GazetteerError>) {
         Err(e) => return (g, vec![e]),
     };
     tsv.sort();
+    // The pattern rules are not an entity file.
+    let patterns = dir.join(PATTERNS_FILE);
+    tsv.retain(|p| p.file_name().is_none_or(|n| n != PATTERNS_FILE));
+    let has_patterns = patterns.is_file();
+    if has_patterns {
+        match read_file(&patterns) {
+            Ok(text) => match parse_patterns(&patterns.display().to_string(), &text) {
+                Ok(rules) => g.patterns = rules,
+                Err(e) => errors.extend(e),
+            },
+            Err(e) => errors.push(e),
+        }
+    }
     for p in &tsv {
         let name = p.display().to_string();
         match read_file(p) {
@@ -326,11 +319,12 @@ fn read_dir_checked(dir: &Path) -> (Gazetteers, Vec<GazetteerError>) {
             }
         }
     }
-    if tsv.is_empty() && !lexdir.is_dir() {
+    if tsv.is_empty() && !lexdir.is_dir() && !has_patterns {
         errors.push(GazetteerError {
             file: dir.display().to_string(),
             line: 0,
-            message: "no gazetteer files here: expected *.tsv files or a lexicon/ folder"
+            message: "no gazetteer files here: expected *.tsv files, a lexicon/ folder or a \
+                      patterns.tsv"
                 .to_string(),
         });
     }

@@ -292,8 +292,8 @@ mod tests {
 
     fn gaz() -> Gazetteers {
         let mut g = Gazetteers {
-            entries: Vec::new(),
             language: Gazetteers::builtin().language,
+            ..Gazetteers::default()
         };
         let rows = "loc:ny\tLOC\tNew York\t\t\norg:nyt\tORG\tThe New York Times\tNew York Times|NYT\t\n\
                     loc:r\tLOC\tReading\t\t\norg:cia\tORG\tCIA\tC.I.A.\t\nloc:us\tLOC\tUnited States\tU.S.\t\n";

@@ -1,40 +1,18 @@
 //! Stage 5: resolve mentions to entities within one document. Overlapping candidates are
-//! settled leftmost-longest ([`select`]); then mentions are grouped: by gazetteer row, else
-//! by folded name, a shorter form ("Brook", "The Times") joining the full one. (The rules
-//! that add mentions from the whole document, surnames and acronyms, are in
-//! `rules::document`.)
+//! settled leftmost-longest, user rules first ([`select`]); then mentions are grouped: by
+//! gazetteer row, else by folded name, a shorter form ("Brook", "The Times") joining the
+//! full one. (The rules that add mentions from the whole document, surnames and acronyms,
+//! are in `rules::document`.)
 
 mod ids;
+mod select;
 
 use crate::gazetteer::Gazetteers;
 use crate::lang::{Gender, Language};
 use crate::types::{Candidate, Entity, EntityType, Mention, Source};
 use ids::{key, slug, unique_ids};
 use rustc_hash::FxHashMap as HashMap;
-
-/// Leftmost-longest selection; on equal spans a gazetteer match beats a rule.
-pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    let prio = |c: &Candidate| match c.source {
-        Source::Gazetteer => 0,
-        Source::Rule(_) if c.etype == EntityType::Person => 1,
-        Source::Rule(_) => 2,
-    };
-    cands.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.len().cmp(&a.span.len()))
-            .then(prio(a).cmp(&prio(b)))
-    });
-    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if out.last().is_some_and(|l| l.span.end > c.span.start) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
+pub use select::select;
 
 /// What groups mentions into one entity: the gazetteer row, or the folded name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -91,7 +69,7 @@ fn own_surnames(text: &str, cands: &mut [Candidate]) {
     for c in cands.iter_mut() {
         let Some(g) = c.gaz else { continue };
         let surface = c.span.of(text);
-        if c.etype != EntityType::Person || surface.contains(' ') {
+        if c.etype != EntityType::Person || surface.contains(' ') || c.source.is_user() {
             continue;
         }
         let k = key(surface);
@@ -343,32 +321,4 @@ fn tidy_name(s: &str) -> String {
         }
     }
     s.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn select_prefers_longest_then_gazetteer() {
-        use crate::registry::RuleId;
-        use crate::types::Span;
-        let c = |s, e, src| Candidate {
-            span: Span::new(s, e),
-            etype: EntityType::Loc,
-            source: src,
-            gaz: None,
-            role: None,
-            entity: (),
-        };
-        let got = select(vec![
-            c(8, 14, Source::Gazetteer),
-            c(0, 14, Source::Rule(RuleId::OrgHead)),
-            c(20, 25, Source::Rule(RuleId::OrgTeam)),
-            c(20, 25, Source::Gazetteer),
-        ]);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[0].span, Span::new(0, 14));
-        assert_eq!(got[1].source, Source::Gazetteer);
-    }
 }

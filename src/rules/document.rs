@@ -25,8 +25,11 @@ fn join_stations(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
     for c in cands {
         if let Some(prev) = out.last_mut() {
             let acronym = prev.span.of(text);
+            // A user rule's mention is kept as the user's rule found it.
             if prev.etype == EntityType::Org
                 && c.etype == EntityType::Loc
+                && !prev.source.is_user()
+                && !c.source.is_user()
                 && STATION_ACRONYM_LETTERS.contains(&acronym.len())
                 && acronym.bytes().all(|b| b.is_ascii_uppercase())
                 && &text[prev.span.end..c.span.start] == " "
@@ -93,7 +96,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         }
     }
     for c in cands.iter_mut() {
-        if c.etype != EntityType::Person && replace.contains(&c.span) {
+        if c.etype != EntityType::Person && !c.source.is_user() && replace.contains(&c.span) {
             *c = surname(c.span);
         }
     }

@@ -9,6 +9,7 @@ pub mod document;
 pub mod org;
 pub mod person;
 pub mod team;
+pub mod user;
 
 use crate::lang::{Class, Language};
 use crate::segment::{Segments, Token};
