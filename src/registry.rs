@@ -133,8 +133,8 @@ registry! {
         must ["Ada Brook told NBC Denver that the bridge would reopen."],
         must_not ["Ada Brook told reporters in Denver that the bridge would reopen."];
     OrgTeam = "org.team", Match, None,
-        "in a sports report, a town with a score or a result verb beside it is its club",
-        must ["Dunmore Rovers beat Kelso United 3-1 in the league on Saturday, with the striker scoring two goals.", "Leeds beat Hull 3-1 in the league on Saturday, with the striker scoring two goals in the soccer match."],
+        "in a sports report, a town, a division or a lone unlisted name with a score or a result verb beside it is its club",
+        must ["Dunmore Rovers beat Kelso United 3-1 in the league on Saturday, with the striker scoring two goals.", "Leeds beat Hull 3-1 in the league on Saturday, with the striker scoring two goals in the soccer match.", "Brackwater beat Tolland 3-1 in the league on Saturday, with the striker scoring two goals in the soccer match."],
         must_not ["Dunmore Rovers held a charity dinner for elderly residents of the town.", "Leeds beat Hull 3-1 in a council vote on the new ferry route."];
     OrgAcronym = "org.acronym", Match, None,
         "an all-capital acronym that spells the initials of an organisation named in the document",
