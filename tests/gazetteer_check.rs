@@ -52,7 +52,8 @@ fn every_broken_rule_is_reported_by_file_and_line() {
     for (line, what) in [
         (
             3,
-            "expected 5 tab-separated columns (id, type, name, aliases, roles), found 3",
+            "expected 5 tab-separated columns (id, type, name, aliases, roles), or 6 with \
+             wikidata last, found 3",
         ),
         (4, "alias \"Echo Partners\" is the name itself"),
         (5, "alias \"TG\" is listed twice"),
