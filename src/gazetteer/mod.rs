@@ -451,6 +451,37 @@ mod tests {
     }
 
     #[test]
+    fn builtin_people_carry_wikidata_items() {
+        let g = Gazetteers::builtin();
+        let qid = |name: &str| {
+            let e = g.entries.iter().find(|e| e.name == name).unwrap();
+            (e.file.as_ref(), e.wikidata.as_deref())
+        };
+        // A hand-kept row the build matched keeps its id and gets the item.
+        assert_eq!(
+            qid("Bernie Sanders"),
+            ("gazetteers/people.tsv", Some("Q359442"))
+        );
+        assert_eq!(
+            qid("Donald Trump"),
+            ("gazetteers/people.tsv", Some("Q22686"))
+        );
+        // Members of Congress of the generated file.
+        assert_eq!(
+            qid("Amy Klobuchar"),
+            ("gazetteers/people_us_congress.tsv", Some("Q22237"))
+        );
+        assert_eq!(
+            qid("Jim Clyburn"),
+            ("gazetteers/people_us_congress.tsv", Some("Q1289889"))
+        );
+        // Places have none yet.
+        assert_eq!(qid("Moscow").1, None);
+        let linked = g.entries.iter().filter(|e| e.wikidata.is_some()).count();
+        assert!(linked >= 500, "{linked}");
+    }
+
+    #[test]
     fn builtin_set_passes_the_check() {
         let g = Gazetteers::builtin();
         let errors = check_entries(&g.entries, &g.language);
