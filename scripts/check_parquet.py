@@ -2,8 +2,8 @@
 """Checks a run's Parquet tables against the CSV tables of the same input: read with
 pyarrow, each table has the CSV columns in order, typed (strings; int64 counts and offsets,
 null only where CSV may leave them empty; float64 confidence; list<string> aliases and
-roles), and every row says what the CSV row says (lists |-joined, confidence with two
-decimals, null as empty).
+roles; the entities' wikidata a string, null where CSV is empty), and every row says what
+the CSV row says (lists |-joined, confidence with two decimals, null as empty).
 
     scripts/check_parquet.py OUTDIR_CSV OUTDIR_PARQUET
 """
@@ -17,6 +17,8 @@ import pyarrow.parquet as pq
 INTS = {"mentions", "claim_id", "start", "end"}
 OPTIONAL_INTS = {"speaker_start", "speaker_end", "cue_start", "cue_end", "line"}
 LISTS = {"aliases", "roles"}
+# Strings that are null, not empty, where CSV is empty.
+OPTIONAL_STRS = {"wikidata"}
 
 
 def expected_type(column):
@@ -59,7 +61,7 @@ def check(csv_dir, pq_dir, name):
         if pa.types.is_list(want) != pa.types.is_list(field.type) or got != want_cmp:
             problems.append(f"{field.name}: {field.type}, expected {want}")
         nulls = table.column(field.name).null_count
-        if nulls and field.name not in OPTIONAL_INTS:
+        if nulls and field.name not in OPTIONAL_INTS | OPTIONAL_STRS:
             problems.append(f"{field.name}: {nulls} nulls in a column that has none")
     if table.num_rows != len(csv_rows):
         problems.append(f"{table.num_rows} rows, CSV has {len(csv_rows)}")

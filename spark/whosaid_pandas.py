@@ -1,6 +1,7 @@
 """Run whosaid inside Spark's Python workers with `mapInPandas` and get typed DataFrames:
 entities, mentions, claims and errors, with the columns of the CSV contract as Spark types
-(long offsets and counts, double confidence, array<string> aliases and roles).
+(long offsets and counts, double confidence, array<string> aliases and roles, a string
+wikidata that is null where the entity has no Wikidata item).
 
     spark-submit spark/whosaid_pandas.py --input corpus.jsonl --out OUT [--format parquet]
 
@@ -30,7 +31,7 @@ A = T.ArrayType(T.StringType(), containsNull=False)
 # The contract's columns, in order, with their Spark types.
 TABLES = {
     "entities": [("doc_id", S), ("entity_id", S), ("name", S), ("type", S), ("mentions", L),
-                 ("aliases", A), ("roles", A)],
+                 ("aliases", A), ("roles", A), ("wikidata", S)],
     "mentions": [("doc_id", S), ("entity_id", S), ("start", L), ("end", L), ("text", S),
                  ("type", S), ("source", S)],
     "claims": [("doc_id", S), ("claim_id", L), ("kind", S), ("speaker", S), ("speaker_id", S),

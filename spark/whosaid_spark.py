@@ -16,7 +16,8 @@ import json
 from pyspark.sql import Row, SparkSession
 
 COLUMNS = {
-    "entities": ["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
+    "entities": ["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles",
+                 "wikidata"],
     "mentions": ["doc_id", "entity_id", "start", "end", "text", "type", "source"],
     "claims": ["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type",
                "speaker_role", "cue", "start", "end", "text", "rule", "confidence",

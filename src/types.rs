@@ -214,6 +214,9 @@ pub struct Entity {
     /// The titles and appositions the text attaches to its mentions, in text order, without
     /// repeats; empty when there are none.
     pub roles: Vec<String>,
+    /// The Wikidata item (`Q42`) of the gazetteer row the entity comes from, when the row
+    /// names one; `None` otherwise.
+    pub wikidata: Option<String>,
     /// The gender its names and honorifics give a person, when they agree ("Helen",
     /// "Mrs."); read by pronoun resolution, not written.
     #[serde(skip)]

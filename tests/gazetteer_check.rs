@@ -52,7 +52,8 @@ fn every_broken_rule_is_reported_by_file_and_line() {
     for (line, what) in [
         (
             3,
-            "expected 5 tab-separated columns (id, type, name, aliases, roles), found 3",
+            "expected 5 tab-separated columns (id, type, name, aliases, roles), or 6 with \
+             wikidata last, found 3",
         ),
         (4, "alias \"Echo Partners\" is the name itself"),
         (5, "alias \"TG\" is listed twice"),
@@ -69,13 +70,24 @@ fn every_broken_rule_is_reported_by_file_and_line() {
             8,
             "duplicate id \"org:echo\": already the id of \"Echo Partners\" at",
         ),
+        (
+            10,
+            "wikidata \"q42\" is not a Wikidata item id: write Q and its number (Q42)",
+        ),
+        (
+            12,
+            "wikidata Q4115189 is already the item of \"Lima Partners\" at",
+        ),
     ] {
         let want = format!("{file}:{line}: {what}");
         assert!(err.contains(&want), "missing {want:?} in\n{err}");
     }
     assert!(err.contains("mine.tsv:4; ids are unique"), "{err}");
-    assert!(err.contains(": 7 problem(s)"), "{err}");
-    assert!(!err.contains("mine.tsv:9:"), "{err}");
+    assert!(err.contains(": 9 problem(s)"), "{err}");
+    for fine in [9, 11] {
+        let at = format!("{file}:{fine}:");
+        assert!(!err.lines().any(|l| l.starts_with(&at)), "{err}");
+    }
 
     // Loading the folder for a run reports the same problems and stops.
     let run = extract(&dir, &["--no-default-gazetteers"]);
@@ -83,7 +95,7 @@ fn every_broken_rule_is_reported_by_file_and_line() {
     let run_err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(
         run_err.matches("whosaid: gazetteer error: ").count(),
-        7,
+        9,
         "{run_err}"
     );
 }
@@ -133,4 +145,98 @@ fn a_user_folder_cannot_reuse_an_id_of_an_earlier_one() {
         err.contains("b.tsv:1: id \"org:zeta\" is already the id of \"Zeta Works\" at"),
         "{err}"
     );
+}
+
+/// The rows of an output table, as maps from column to value.
+fn table(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// `extract` of `text` with `extra` arguments; returns the output folder.
+fn run(text: &str, extra: &[&str]) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("doc.txt");
+    std::fs::write(&input, text).unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg(&input)
+        .arg("--out")
+        .arg(work.path())
+        .arg("-q")
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    work
+}
+
+/// The sixth column of a user row is its entity's `wikidata` in every table format; an
+/// entity of a five-column row has none (empty in CSV, null in JSON lines).
+#[test]
+fn a_rows_wikidata_item_goes_to_its_entity() {
+    let dir = data("wikidata");
+    assert!(check(&dir, &[]).status.success());
+    let text = "Ada Brook said the plan would work. The Brook-Lind Trust agreed.\n";
+    let args = ["--gazetteers", dir.to_str().unwrap()];
+    let out = run(text, &args);
+    let rows = table(&out.path().join("entities.csv"));
+    let header = csv::Reader::from_path(out.path().join("entities.csv"))
+        .unwrap()
+        .headers()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        header.iter().next_back(),
+        Some("wikidata"),
+        "the last column"
+    );
+    let by_id = |id: &str| rows.iter().find(|r| r["entity_id"] == id).unwrap();
+    assert_eq!(by_id("person:ada-brook")["wikidata"], "Q4115189");
+    assert_eq!(by_id("org:brook-lind-trust")["wikidata"], "");
+
+    let out = run(text, &[&args[..], &["--format", "jsonl"]].concat());
+    let json = std::fs::read_to_string(out.path().join("entities.jsonl")).unwrap();
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let by_id = |id: &str| rows.iter().find(|r| r["entity_id"] == id).unwrap();
+    assert_eq!(by_id("person:ada-brook")["wikidata"], "Q4115189");
+    assert!(by_id("org:brook-lind-trust")["wikidata"].is_null());
+}
+
+/// The built-in lists link members of Congress to Wikidata: a row of people.tsv the build
+/// matched (Bernie Sanders) and rows of the generated people_us_congress.tsv.
+#[test]
+fn built_in_people_carry_wikidata_ids() {
+    let text = "Sen. Bernie Sanders and Sen. Amy Klobuchar met Rep. Jim Clyburn and Tim Kaine. \
+                Ada Brook, a harbour master, said the plan would work.\n";
+    let out = run(text, &[]);
+    let rows = table(&out.path().join("entities.csv"));
+    let qid = |name: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .map(|r| r["wikidata"].clone())
+            .unwrap_or_else(|| panic!("no entity {name:?} in {rows:#?}"))
+    };
+    assert_eq!(qid("Bernie Sanders"), "Q359442");
+    assert_eq!(qid("Amy Klobuchar"), "Q22237");
+    assert_eq!(qid("Jim Clyburn"), "Q1289889");
+    assert_eq!(qid("Tim Kaine"), "Q359888");
+    assert_eq!(qid("Ada Brook"), "");
 }

@@ -91,6 +91,7 @@ fn column_type(name: &str) -> (DataType, bool) {
         "speaker_start" | "speaker_end" | "cue_start" | "cue_end" | "line" => {
             (DataType::Int64, true)
         }
+        "wikidata" => (DataType::Utf8, true),
         "confidence" => (DataType::Float64, false),
         "aliases" | "roles" => (
             DataType::List(arrow_schema::Field::new_list_field(DataType::Utf8, false).into()),

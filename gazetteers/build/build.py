@@ -5,6 +5,11 @@ Run from anywhere:
 
     python3 gazetteers/build/build.py            # install pinned packages if needed, build, validate
     python3 gazetteers/build/build.py --check    # only validate the files that are there
+    python3 gazetteers/build/build.py --legislators PATH   # congress-legislators data from PATH
+
+people_us_congress.tsv and the wikidata column of people.tsv come from the unitedstates/
+congress-legislators data at a pinned commit (build/legislators.py says how to get it; PATH
+defaults to $WHOSAID_LEGISLATORS, else legislators.DEFAULT_SOURCE).
 
 The pinned packages are installed with pip into gazetteers/build/.deps (git-ignored), by name and
 exact version, without dependency resolution (every dependency is pinned below as well).
@@ -50,6 +55,7 @@ PINS = [
     ('pytickersymbols', '1.17.10'),  # MIT (stock index constituents)
     ('nba_api', '1.12.0'),          # MIT (static NBA team list)
     ('english-words', '2.0.2'),     # MIT (web2 word list, case preserved)
+    ('PyYAML', '6.0.3'),            # MIT (reads the congress-legislators YAML; legislators.py)
 ]
 
 COMMON_WORDS_N = 30000
@@ -77,9 +83,11 @@ TICKER_INDICES = ['AEX', 'BEL 20', 'CAC_40', 'DAX', 'DOW JONES', 'EURO STOXX 50'
                   'NASDAQ 100', 'NIKKEI 225', 'OMX Helsinki 25', 'OMX Stockholm 30', 'S&P 100', 'S&P 500',
                   'Switzerland 20']
 
-GENERATED_TSV = ['countries.tsv', 'cities.tsv', 'admin1.tsv', 'orgs_companies_listed.tsv', 'orgs_nba.tsv']
+GENERATED_TSV = ['countries.tsv', 'cities.tsv', 'admin1.tsv', 'orgs_companies_listed.tsv', 'orgs_nba.tsv',
+                 'people_us_congress.tsv']
 TYPES = {'PERSON', 'ORG', 'LOC'}
 ID_RE = re.compile(r'^[a-z0-9][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._-]*$')
+QID_RE = re.compile(r'^Q[1-9][0-9]*$')   # a Wikidata item id, the optional sixth column
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,7 +151,8 @@ def is_acronym_like(s: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # TSV reading / writing
 
-Row = collections.namedtuple('Row', 'id type name aliases roles')
+# wikidata: the row's Wikidata item (Q42), or '' (the sixth column is then left out).
+Row = collections.namedtuple('Row', 'id type name aliases roles wikidata', defaults=[''])
 
 
 def read_tsv(path: str) -> list[Row]:
@@ -154,10 +163,10 @@ def read_tsv(path: str) -> list[Row]:
             if not line.strip() or line.startswith('#'):
                 continue
             cols = line.split('\t')
-            if len(cols) != 5:
-                raise SystemExit(f'{path}: not 5 columns: {line!r}')
+            if len(cols) not in (5, 6):
+                raise SystemExit(f'{path}: not 5 or 6 columns: {line!r}')
             rows.append(Row(cols[0], cols[1], cols[2], [a for a in cols[3].split('|') if a],
-                            [r for r in cols[4].split('|') if r]))
+                            [r for r in cols[4].split('|') if r], cols[5] if len(cols) == 6 else ''))
     return rows
 
 
@@ -226,9 +235,10 @@ def norm_aliases(name: str, aliases) -> list[str]:
 def write_tsv(fname: str, header: list[str], rows: list[Row]) -> None:
     rows = sorted(rows, key=lambda r: (r.name.casefold(), r.name, r.id))
     lines = ['# ' + h if h else '#' for h in header]
-    lines.append('# id\ttype\tname\taliases\troles')
+    lines.append('# id\ttype\tname\taliases\troles' + ('\twikidata' if any(r.wikidata for r in rows) else ''))
     for r in rows:
-        lines.append('\t'.join([r.id, r.type, r.name, '|'.join(r.aliases), '|'.join(r.roles)]))
+        cols = [r.id, r.type, r.name, '|'.join(r.aliases), '|'.join(r.roles)]
+        lines.append('\t'.join(cols + ([r.wikidata] if r.wikidata else [])))
     with open(os.path.join(GAZ, fname), 'w', encoding='utf-8', newline='\n') as f:
         f.write('\n'.join(lines) + '\n')
     print(f'{fname}: {len(rows)} rows', file=sys.stderr)
@@ -781,6 +791,7 @@ def build_ambiguous(src: Sources, loc_rows: list[Row], given: set[str]) -> dict[
 def validate() -> list[str]:
     problems = []
     ids = {}
+    qids = {}
     with open(os.path.join(LEX, 'common_words.txt'), encoding='utf-8') as f:
         common = {l.strip() for l in f if l.strip() and not l.startswith('#')}
     for fn in sorted(f for f in os.listdir(GAZ) if f.endswith('.tsv')):
@@ -795,10 +806,17 @@ def validate() -> list[str]:
                 if line != line.strip(' ') or '\r' in line:
                     problems.append(f'{where}: stray whitespace')
                 cols = line.split('\t')
-                if len(cols) != 5:
-                    problems.append(f'{where}: {len(cols)} columns, want 5')
+                if len(cols) not in (5, 6):
+                    problems.append(f'{where}: {len(cols)} columns, want 5 (or 6 with wikidata)')
                     continue
-                id_, typ, name, aliases, roles = cols
+                id_, typ, name, aliases, roles = cols[:5]
+                qid = cols[5] if len(cols) == 6 else ''
+                if qid and not QID_RE.match(qid):
+                    problems.append(f'{where}: bad wikidata {qid!r} (want Q and a number)')
+                elif qid in qids:
+                    problems.append(f'{where}: wikidata {qid} also on {qids[qid]}')
+                elif qid:
+                    qids[qid] = where
                 if not ID_RE.match(id_):
                     problems.append(f'{where}: bad id {id_!r}')
                 if id_ in ids:
@@ -980,6 +998,14 @@ def main() -> int:
         f'than {AMBIG_NAME_WORD_RATIO} x their Census first-name share (Will, May, Bill, Grant; not James, Mark is added by hand);',
         'and from build/curated/ambiguous_extra.tsv. build/curated/not_ambiguous.txt lists forms kept out.',
     ], [f'{f}\t{"; ".join(rs)}' for f, rs in amb.items()])
+
+    # ---- US people with Wikidata ids (last: they give way to every other file's names)
+    sys.modules.setdefault('build', sys.modules[__name__])
+    import legislators
+    args = sys.argv[1:]
+    source = args[args.index('--legislators') + 1] if '--legislators' in args[:-1] else None
+    if legislators.run(source):
+        return 1
 
     problems = validate()
     for p in problems:

@@ -379,9 +379,10 @@ impl Pipeline {
     /// Extracts one document: a dict with the keys `id`, `entities`, `mentions`, `claims`
     /// and `warnings`, each a list of row dicts with the columns of the CSV tables
     /// (README, "Output tables"), typed: ints for offsets and counts, a float confidence,
-    /// lists for aliases and roles, None for an absent optional offset or line. Offsets are
-    /// code-point offsets into `text` (`text[start:end]`). `text` is taken as given (no
-    /// newline conversion). The interpreter is released while the pipeline runs.
+    /// lists for aliases and roles, None for an absent optional offset, line or Wikidata
+    /// item. Offsets are code-point offsets into `text` (`text[start:end]`). `text` is
+    /// taken as given (no newline conversion). The interpreter is released while the
+    /// pipeline runs.
     ///
     /// Raises whosaid.DocumentTypeError (a TypeError) when `text` is not a str, and
     /// whosaid.DocumentError (a ValueError) when it is empty or white space, larger than

@@ -40,6 +40,7 @@ def test_values_are_typed(pipeline: whosaid.Pipeline) -> None:
         assert isinstance(e["mentions"], int) and e["mentions"] >= 1
         assert isinstance(e["aliases"], list) and isinstance(e["roles"], list)
         assert all(isinstance(x, str) for x in e["aliases"] + e["roles"])
+        assert e["wikidata"] is None or e["wikidata"].startswith("Q")
     for m in out["mentions"]:
         assert type(m["start"]) is int and type(m["end"]) is int
     claims = out["claims"]

@@ -13,7 +13,7 @@ TEXT = "Brightwater Trust said on Friday that Q. Harrow would chair the inquiry 
 
 def write_folder(path: Path, rows: list) -> Path:
     path.mkdir(parents=True, exist_ok=True)
-    lines = ["# id\ttype\tname\taliases\troles"] + ["\t".join(r) for r in rows]
+    lines = ["# id\ttype\tname\taliases\troles\twikidata"] + ["\t".join(r) for r in rows]
     (path / "local.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -42,6 +42,26 @@ def test_a_folder_adds_to_the_built_in_lists(folder: Path) -> None:
     assert claim["speaker_id"] == "org:brightwater-trust"
 
 
+def test_a_row_with_a_wikidata_item_gives_it_to_its_entity(tmp_path: Path) -> None:
+    # A sixth column holds the row's Wikidata item; five-column rows have none.
+    folder = write_folder(
+        tmp_path / "qid",
+        [
+            ("org:brightwater-trust", "ORG", "Brightwater Trust", "BWT", "", "Q4242"),
+            ("person:quill-harrow", "PERSON", "Quill Harrow", "Q. Harrow", ""),
+        ],
+    )
+    found = ids(whosaid.Pipeline(gazetteers=folder, default_gazetteers=False).extract(TEXT))
+    assert found["org:brightwater-trust"]["wikidata"] == "Q4242"
+    assert found["person:quill-harrow"]["wikidata"] is None
+    tables = pytest.importorskip("pandas") and whosaid.to_pandas(
+        [whosaid.Pipeline(gazetteers=folder, default_gazetteers=False).extract(TEXT)]
+    )
+    wikidata = tables["entities"].set_index("entity_id")["wikidata"]
+    assert wikidata["org:brightwater-trust"] == "Q4242"
+    assert wikidata.isna()["person:quill-harrow"]
+
+
 def test_a_folder_alone(folder: Path) -> None:
     p = whosaid.Pipeline(gazetteers=[folder], default_gazetteers=False)
     assert p.gazetteers == [folder] and not p.default_gazetteers
@@ -64,17 +84,19 @@ def test_errors_list_file_and_line(tmp_path: Path) -> None:
         "# a comment\n"
         "person:ok-one\tPERSON\tOk One\t\t\n"
         "person:short\tPERSON\tOnly Three Columns\n"
-        "person:bad-type\tPLANET\tBad Type\t\t\n",
+        "person:bad-type\tPLANET\tBad Type\t\t\n"
+        "person:bad-qid\tPERSON\tBad Qid\t\t\thttps://www.wikidata.org/wiki/Q42\n",
         encoding="utf-8",
     )
     with pytest.raises(whosaid.GazetteerError) as e:
         whosaid.Pipeline(gazetteers=bad)
     assert isinstance(e.value, ValueError)
     problems = e.value.problems
-    assert len(problems) == 2
+    assert len(problems) == 3
     assert problems[0].startswith(f"{bad / 'people.tsv'}:3: ")
     assert problems[1].startswith(f"{bad / 'people.tsv'}:4: ")
-    assert str(e.value).startswith("2 problem(s) in the gazetteers:\n")
+    assert problems[2].startswith(f"{bad / 'people.tsv'}:5: wikidata ")
+    assert str(e.value).startswith("3 problem(s) in the gazetteers:\n")
     assert all(p in str(e.value) for p in problems)
 
 

@@ -60,7 +60,8 @@ __all__ = [
 
 # The pandas dtype of every column, in the order of the CSV tables. Text is pandas'
 # "string" dtype (missing values are pd.NA), always-present integers int64, optional ones
-# the nullable Int64, confidence float64, aliases and roles Python lists (object).
+# the nullable Int64, confidence float64, aliases and roles Python lists (object); the
+# entities' wikidata is a string column with <NA> where the entity has no Wikidata item.
 _SCHEMA: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "entities": (
         ("doc_id", "string"),
@@ -70,6 +71,7 @@ _SCHEMA: Dict[str, Tuple[Tuple[str, str], ...]] = {
         ("mentions", "int64"),
         ("aliases", "object"),
         ("roles", "object"),
+        ("wikidata", "string"),
     ),
     "mentions": (
         ("doc_id", "string"),
@@ -123,7 +125,8 @@ def to_pandas(results: Iterable[Mapping[str, Any]]) -> Dict[str, pandas.DataFram
     dtypes: text columns pandas' ``string`` dtype, always-present integers (offsets,
     counts, claim_id) ``int64``, optional integers (speaker_start, speaker_end, cue_start,
     cue_end, line) the nullable ``Int64`` with ``<NA>`` where absent, confidence
-    ``float64``, and aliases and roles ``object`` columns holding lists of str.
+    ``float64``, aliases and roles ``object`` columns holding lists of str, and wikidata
+    (the entity's Wikidata item, "Q42") ``string`` with ``<NA>`` where there is none.
 
     ``errors`` holds every result's warnings (level "warning") and, for the failures that
     ``extract_many(..., errors="include")`` yields, one row each with level "error", the

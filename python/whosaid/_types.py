@@ -16,6 +16,9 @@ class EntityRow(TypedDict):
     mentions: int
     aliases: List[str]
     roles: List[str]
+    #: The Wikidata item ("Q42") of the gazetteer row the entity comes from; None when
+    #: the row names none or no row holds the entity.
+    wikidata: Optional[str]
 
 
 class MentionRow(TypedDict):

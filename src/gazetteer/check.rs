@@ -1,5 +1,6 @@
 //! The rules of `gazetteers/README.md` on entity rows, beyond their shape: ids unique across
-//! all files; within one file no two rows of one type share a name; and aliases that differ
+//! all files; within one file no two rows of one type share a name; no two rows name one
+//! Wikidata item (they would be one entity twice); and aliases that differ
 //! from the name, each listed once, not one letter ("A" would tag every "A"), not the name
 //! in capitals (the matcher finds those itself) and not a plain word of the language on its
 //! own ("said", or "Can" opening a sentence). Plain words are the words of the language's
@@ -72,6 +73,7 @@ pub fn check_entries(entries: &[GazEntry], lang: &Language) -> Vec<GazetteerErro
     let mut errors = Vec::new();
     let mut ids: HashMap<&str, &GazEntry> = HashMap::new();
     let mut names: HashMap<(&str, EntityType, &str), &GazEntry> = HashMap::new();
+    let mut items: HashMap<&str, &GazEntry> = HashMap::new();
     for e in entries {
         match ids.entry(&e.id) {
             Entry::Occupied(prev) => errors.push(problem(
@@ -100,6 +102,22 @@ pub fn check_entries(entries: &[GazEntry], lang: &Language) -> Vec<GazetteerErro
             )),
             Entry::Vacant(slot) => {
                 slot.insert(e);
+            }
+        }
+        if let Some(q) = e.wikidata.as_deref() {
+            match items.entry(q) {
+                Entry::Occupied(prev) => errors.push(problem(
+                    e,
+                    format!(
+                        "wikidata {q} is already the item of {:?} at {}: two rows of one \
+                         item are one entity twice; merge them, or correct the id",
+                        prev.get().name,
+                        prev.get().location()
+                    ),
+                )),
+                Entry::Vacant(slot) => {
+                    slot.insert(e);
+                }
             }
         }
         if one_letter(&e.name) {
@@ -256,6 +274,22 @@ mod tests {
         );
         assert!(p[1].starts_with("t.tsv:3: ORG \"Alpha\" is already a row of this file (line 1)"));
         assert_eq!(p.len(), 2);
+    }
+
+    #[test]
+    fn two_rows_of_one_wikidata_item_are_reported() {
+        let text = "person:a\tPERSON\tAda Brook\t\t\tQ42\n\
+                    person:b\tPERSON\tBea Brook\t\t\tQ43\n\
+                    person:c\tPERSON\tAda Brook-Lind\t\t\tQ42\n\
+                    person:d\tPERSON\tCy Brook\t\t\t\n\
+                    person:e\tPERSON\tDi Brook\t\t\n";
+        assert_eq!(
+            problems(text),
+            [
+                "t.tsv:3: wikidata Q42 is already the item of \"Ada Brook\" at t.tsv:1: two rows \
+              of one item are one entity twice; merge them, or correct the id"
+            ]
+        );
     }
 
     #[test]

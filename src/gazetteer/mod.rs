@@ -1,8 +1,8 @@
-//! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles), the
-//! language folder (`lexicon/en/`: word classes, honorifics, ambiguous place names; see
-//! [`crate::lang`]) and, in a user folder, pattern rules (`patterns.tsv`: id, type,
-//! pattern, reason; see [`patterns`]). The built-in set is compiled into the binary; users
-//! add their own folder.
+//! Stage 1: load gazetteers. Entity lists (`*.tsv`: id, type, name, aliases, roles, and an
+//! optional wikidata column), the language folder (`lexicon/en/`: word classes,
+//! honorifics, ambiguous place names; see [`crate::lang`]) and, in a user folder, pattern
+//! rules (`patterns.tsv`: id, type, pattern, reason; see [`patterns`]). The built-in set is
+//! compiled into the binary; users add their own folder.
 
 mod check;
 mod files;
@@ -36,6 +36,9 @@ pub struct GazEntry {
     /// Titles the entity holds ("President of Russia", the `|`-separated column); may be
     /// empty.
     pub roles: Vec<String>,
+    /// The Wikidata item of the entity (`Q42`), from the optional sixth column; `None`
+    /// when the column is absent or empty.
+    pub wikidata: Option<String>,
     /// Lower wins when two entries share a surface form (user files first, then people,
     /// organisations, countries, regions, divisions, cities).
     pub rank: u8,
@@ -119,9 +122,9 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses one entity file: every row has exactly five columns and a known type. Errors
-/// name the file and the 1-based line; every bad row is reported. The rules on names and
-/// aliases are [`check_entries`]'.
+/// Parses one entity file: every row has five columns, or six with a Wikidata item id
+/// (`Q42`, or empty) last, and a known type. Errors name the file and the 1-based line;
+/// every bad row is reported. The rules on names and aliases are [`check_entries`]'.
 pub fn parse_entities(
     file: &str,
     text: &str,
@@ -152,12 +155,13 @@ fn parse_rows(file: &str, text: &str, rank: u8) -> (Vec<GazEntry>, Vec<Gazetteer
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 5 {
+        if !(5..=6).contains(&cols.len()) {
             errors.push(err(
                 i + 1,
                 format!(
-                    "expected 5 tab-separated columns (id, type, name, aliases, roles), found {}: \
-                     keep empty aliases and roles columns (a row with neither ends in two tabs)",
+                    "expected 5 tab-separated columns (id, type, name, aliases, roles), or 6 \
+                     with wikidata last, found {}: keep empty aliases and roles columns (a \
+                     row with neither ends in two tabs)",
                     cols.len()
                 ),
             ));
@@ -178,18 +182,37 @@ fn parse_rows(file: &str, text: &str, rank: u8) -> (Vec<GazEntry>, Vec<Gazetteer
             ));
             continue;
         };
+        let wikidata = cols.get(5).map(|w| w.trim()).filter(|w| !w.is_empty());
+        if let Some(w) = wikidata.filter(|w| !is_qid(w)) {
+            errors.push(err(
+                i + 1,
+                format!(
+                    "wikidata {w:?} is not a Wikidata item id: write Q and its number \
+                     (Q42), or leave the column empty"
+                ),
+            ));
+            continue;
+        }
         out.push(GazEntry {
             id: id.to_string(),
             etype,
             name: name.to_string(),
             aliases: split_list(cols[3]),
             roles: split_list(cols[4]),
+            wikidata: wikidata.map(String::from),
             rank,
             file: shared.clone(),
             line: i + 1,
         });
     }
     (out, errors)
+}
+
+/// A Wikidata item id: `Q` and a number without leading zeros (`Q42`).
+pub fn is_qid(s: &str) -> bool {
+    s.strip_prefix('Q').is_some_and(|n| {
+        !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 impl Gazetteers {
@@ -363,19 +386,92 @@ mod tests {
     }
 
     #[test]
-    fn every_row_needs_exactly_five_columns() {
-        // Three and four columns were accepted before; six never were. All are reported.
-        let text = "org:a\tORG\tAlpha\norg:b\tORG\tBeta\tB1\norg:c\tORG\tGamma\t\t\t\norg:d\tORG\tDelta\t\t\n";
+    fn every_row_needs_five_or_six_columns() {
+        // Three and four columns were accepted before; seven never were. All are reported.
+        let text = "org:a\tORG\tAlpha\norg:b\tORG\tBeta\tB1\norg:c\tORG\tGamma\t\t\tQ1\t\n\
+                    org:d\tORG\tDelta\t\t\norg:e\tORG\tEta\t\t\t\n";
         let err = parse_entities("t.tsv", text, 0).unwrap_err();
         let lines: Vec<usize> = err.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![1, 2, 3]);
         assert!(err[0].message.contains("found 3"), "{}", err[0]);
+        assert!(err[2].message.contains("found 7"), "{}", err[2]);
+    }
+
+    #[test]
+    fn the_sixth_column_is_a_wikidata_item_or_empty() {
+        let text = "person:a\tPERSON\tAda Brook\tA. Brook\tadmiral\tQ42\n\
+                    org:b\tORG\tBeta Corp\t\t\t\n\
+                    org:c\tORG\tGamma Corp\t\t\n\
+                    org:d\tORG\tDelta Corp\t\t\t Q7 \n";
+        let rows = parse_entities("t.tsv", text, 0).unwrap();
+        let qids: Vec<Option<&str>> = rows.iter().map(|r| r.wikidata.as_deref()).collect();
+        assert_eq!(qids, [Some("Q42"), None, None, Some("Q7")]);
+        assert_eq!(rows[0].roles, ["admiral"]);
+    }
+
+    #[test]
+    fn a_bad_wikidata_id_is_reported_by_file_and_line() {
+        let text = "# c\norg:a\tORG\tAlpha\t\t\tQ42\norg:b\tORG\tBeta\t\t\tq42\n\
+                    org:c\tORG\tGamma\t\t\t42\norg:d\tORG\tDelta\t\t\tQ042\n\
+                    org:e\tORG\tEpsilon\t\t\tQ\norg:f\tORG\tZeta\t\t\tQ4 2\n\
+                    org:g\tORG\tEta\t\t\thttps://www.wikidata.org/wiki/Q42\n";
+        let err = parse_entities("my/t.tsv", text, 0).unwrap_err();
+        let lines: Vec<usize> = err.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7, 8]);
+        assert_eq!(
+            err[0].to_string(),
+            "my/t.tsv:3: wikidata \"q42\" is not a Wikidata item id: write Q and its \
+             number (Q42), or leave the column empty"
+        );
+    }
+
+    #[test]
+    fn qids_are_q_and_a_number() {
+        for ok in ["Q1", "Q42", "Q130963821"] {
+            assert!(is_qid(ok), "{ok}");
+        }
+        for bad in [
+            "", "Q", "Q0", "Q01", "q1", "P31", "Q1a", "Q-1", " Q1", "Q１",
+        ] {
+            assert!(!is_qid(bad), "{bad}");
+        }
     }
 
     #[test]
     fn rows_know_their_file_and_line() {
         let rows = parse_entities("my/t.tsv", "# c\n\norg:a\tORG\tAlpha\t\t\n", 0).unwrap();
         assert_eq!(rows[0].location(), "my/t.tsv:3");
+    }
+
+    #[test]
+    fn builtin_people_carry_wikidata_items() {
+        let g = Gazetteers::builtin();
+        let qid = |name: &str| {
+            let e = g.entries.iter().find(|e| e.name == name).unwrap();
+            (e.file.as_ref(), e.wikidata.as_deref())
+        };
+        // A hand-kept row the build matched keeps its id and gets the item.
+        assert_eq!(
+            qid("Bernie Sanders"),
+            ("gazetteers/people.tsv", Some("Q359442"))
+        );
+        assert_eq!(
+            qid("Donald Trump"),
+            ("gazetteers/people.tsv", Some("Q22686"))
+        );
+        // Members of Congress of the generated file.
+        assert_eq!(
+            qid("Amy Klobuchar"),
+            ("gazetteers/people_us_congress.tsv", Some("Q22237"))
+        );
+        assert_eq!(
+            qid("Jim Clyburn"),
+            ("gazetteers/people_us_congress.tsv", Some("Q1289889"))
+        );
+        // Places have none yet.
+        assert_eq!(qid("Moscow").1, None);
+        let linked = g.entries.iter().filter(|e| e.wikidata.is_some()).count();
+        assert!(linked >= 500, "{linked}");
     }
 
     #[test]

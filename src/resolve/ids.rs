@@ -118,6 +118,7 @@ mod tests {
             mentions: 1,
             aliases: Vec::new(),
             roles: Vec::new(),
+            wikidata: None,
             gender: None,
         }
     }

@@ -233,6 +233,7 @@ pub fn resolve(
             mentions: members.len(),
             aliases,
             roles,
+            wikidata: gaz_row.and_then(|gi| gaz.entries[gi].wikidata.clone()),
             gender: info[g].gender(),
         });
     }

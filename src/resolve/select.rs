@@ -55,7 +55,12 @@ fn leftmost_longest(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     });
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     for c in cands {
-        if out.last().is_some_and(|l| l.span.end > c.span.start) {
+        if let Some(l) = out.last_mut().filter(|l| l.span.end > c.span.start) {
+            // A rule that found the same name with its title ("Rep. Ada Brook") keeps the
+            // title as the role of the list's match.
+            if l.span == c.span && l.etype == c.etype && l.role.is_none() {
+                l.role = c.role;
+            }
             continue;
         }
         out.push(c);
@@ -154,5 +159,28 @@ mod tests {
         user_org.etype = EntityType::Org;
         let got = select(vec![gaz, user_org]);
         assert_eq!((got[0].etype, got[0].gaz), (EntityType::Org, None));
+    }
+
+    #[test]
+    fn a_gazetteer_match_keeps_the_role_a_rule_found_on_its_span() {
+        let span = Span::new(5, 14);
+        let gaz = Candidate {
+            span,
+            etype: EntityType::Person,
+            source: Source::Gazetteer,
+            gaz: Some(0),
+            role: None,
+            entity: (),
+        };
+        let titled = Candidate::from_rule(
+            span,
+            EntityType::Person,
+            RuleId::PersonTitle,
+            Some("Rep.".into()),
+        );
+        let got = select(vec![titled, gaz]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].source, Source::Gazetteer);
+        assert_eq!(got[0].role.as_deref(), Some("Rep."));
     }
 }

@@ -36,6 +36,7 @@ impl CsvRow for EntityRow<'_> {
         int(w, self.mentions)?;
         w.write_field(self.aliases.join("|"))?;
         w.write_field(self.roles.join("|"))?;
+        w.write_field(self.wikidata.unwrap_or(""))?;
         end(w)
     }
 }
@@ -116,10 +117,19 @@ mod tests {
             mentions: 3,
             aliases: &aliases,
             roles: &roles,
+            wikidata: None,
         };
         assert_eq!(
             csv_of(&row),
-            "d,person:ada-brook,Ada Brook,PERSON,3,Brook|A. Brook,\"admiral, retired\"\n"
+            "d,person:ada-brook,Ada Brook,PERSON,3,Brook|A. Brook,\"admiral, retired\",\n"
+        );
+        let row = EntityRow {
+            wikidata: Some("Q42"),
+            ..row
+        };
+        assert_eq!(
+            csv_of(&row),
+            "d,person:ada-brook,Ada Brook,PERSON,3,Brook|A. Brook,\"admiral, retired\",Q42\n"
         );
     }
 

@@ -26,6 +26,9 @@ pub struct EntityRow<'a> {
     pub aliases: &'a [String],
     /// Its roles (titles, jobs) (`|`-separated in CSV, an array elsewhere).
     pub roles: &'a [String],
+    /// The Wikidata item (`Q42`) of its gazetteer row; absent (empty in CSV, null
+    /// elsewhere) when the row names none or no row holds the entity.
+    pub wikidata: Option<&'a str>,
 }
 
 /// A row of the mentions table: one mention of an entity.
@@ -136,6 +139,7 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
             mentions: e.mentions,
             aliases: &e.aliases,
             roles: &e.roles,
+            wikidata: e.wikidata.as_deref(),
         })
         .collect();
     let mentions = ex

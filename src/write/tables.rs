@@ -114,7 +114,7 @@ pub(super) const NAMES: [&str; 4] = ["entities", "mentions", "claims", "errors"]
 /// The columns of each table, in order: the output contract, shared by every format.
 #[rustfmt::skip]
 pub(super) const HEADERS: [&[&str]; 4] = [
-    &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles"],
+    &["doc_id", "entity_id", "name", "type", "mentions", "aliases", "roles", "wikidata"],
     &["doc_id", "entity_id", "start", "end", "text", "type", "source"],
     &["doc_id", "claim_id", "kind", "speaker", "speaker_id", "speaker_type", "speaker_role", "cue",
       "start", "end", "text", "rule", "confidence", "speaker_mention", "speaker_start",

@@ -21,7 +21,7 @@ const SNIPPET_CHARS: usize = 90;
 pub struct DocSummary {
     line: DocLine,
     claims: Vec<ClaimLine>,
-    entities: Vec<(String, String, &'static str, usize)>,
+    entities: Vec<(String, String, &'static str, usize, Option<String>)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -57,6 +57,9 @@ struct EntityLine {
     #[serde(rename = "type")]
     etype: &'static str,
     mentions: usize,
+    /// The Wikidata item of its gazetteer row, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wikidata: Option<String>,
     /// (document, mentions there)
     docs: Vec<(usize, usize)>,
 }
@@ -81,12 +84,13 @@ impl RunIndex {
                 .or_insert_with(|| crate::RuleId::parse(c.r).map_or("", |r| r.reason()));
             self.claims.push(ClaimLine { d: n, ..c.clone() });
         }
-        for (id, name, etype, mentions) in &s.entities {
+        for (id, name, etype, mentions, wikidata) in &s.entities {
             let e = self.by_id.entry(id.clone()).or_insert_with(|| EntityLine {
                 id: id.clone(),
                 name: name.clone(),
                 etype,
                 mentions: 0,
+                wikidata: wikidata.clone(),
                 docs: Vec::new(),
             });
             e.mentions += mentions;
@@ -171,6 +175,8 @@ struct EntityData<'a> {
     mentions: usize,
     aliases: &'a [String],
     roles: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wikidata: Option<&'a str>,
 }
 
 /// A document's markup for the page (`N` standing for its place, filled by the writer)
@@ -301,6 +307,7 @@ pub fn document(pipeline: &Pipeline, outcome: &Outcome) -> (String, DocSummary) 
                 mentions: e.mentions,
                 aliases: &e.aliases,
                 roles: &e.roles,
+                wikidata: e.wikidata.as_deref(),
             })
             .collect(),
         warnings: ex.warnings.iter().map(|w| w.message.as_str()).collect(),
@@ -317,7 +324,15 @@ pub fn document(pipeline: &Pipeline, outcome: &Outcome) -> (String, DocSummary) 
         entities: ex
             .entities
             .iter()
-            .map(|e| (e.id.clone(), e.name.clone(), e.etype.as_str(), e.mentions))
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    e.name.clone(),
+                    e.etype.as_str(),
+                    e.mentions,
+                    e.wikidata.clone(),
+                )
+            })
             .collect(),
     };
     (html, summary)

@@ -95,7 +95,7 @@
   grid($("#entity-index"), [
     { key: "name", label: "entity", asc: true }, { key: "type", label: "type", asc: true },
     { key: "mentions", label: "mentions", num: true }, { key: "ndocs", label: "documents", num: true },
-    { key: "id", label: "id", asc: true },
+    { key: "id", label: "id", asc: true }, { key: "wikidata", label: "wikidata", asc: true },
   ], idx.entities.map((e) => Object.assign({ ndocs: e.docs.length }, e)), (e) => {
     const box = $("#entity-docs");
     box.replaceChildren(el("h3", {}, `${e.name} (${e.type}) in ${e.docs.length} documents`));
@@ -179,6 +179,7 @@
     grid($("#doc-entities"), [
       { key: "name", label: "entity", asc: true }, { key: "type", label: "type", asc: true },
       { key: "mentions", label: "mentions", num: true }, { key: "id", label: "id", asc: true },
+      { key: "wikidata", label: "wikidata", asc: true },
     ], current.data.entities.map((e, k) => Object.assign({ k }, e)), (e) => focusEntity(e.k));
   }
 

@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub(super) enum Kind {
     /// UTF-8, never null.
     Str,
+    /// UTF-8, null where CSV leaves the field empty.
+    OptStr,
     /// int64, never null.
     Int,
     /// int64, null where CSV leaves the field empty.
@@ -24,12 +26,12 @@ pub(super) enum Kind {
     List,
 }
 
-use Kind::{Float, Int, List, OptInt, Str};
+use Kind::{Float, Int, List, OptInt, OptStr, Str};
 
 /// Each table's column types, column for column with `HEADERS`.
 #[rustfmt::skip]
 pub(super) const KINDS: [&[Kind]; 4] = [
-    &[Str, Str, Str, Str, Int, List, List],
+    &[Str, Str, Str, Str, Int, List, List, OptStr],
     &[Str, Str, Int, Int, Str, Str, Str],
     &[Str, Int, Str, Str, Str, Str, Str, Str, Int, Int, Str, Str, Float, Str,
       OptInt, OptInt, OptInt, OptInt],
@@ -40,11 +42,16 @@ impl Kind {
     /// The Arrow type of such a column.
     fn data_type(self) -> DataType {
         match self {
-            Str => DataType::Utf8,
+            Str | OptStr => DataType::Utf8,
             Int | OptInt => DataType::Int64,
             Float => DataType::Float64,
             List => DataType::List(item_field()),
         }
+    }
+
+    /// Whether such a column may hold nulls.
+    fn nullable(self) -> bool {
+        matches!(self, OptInt | OptStr)
     }
 }
 
@@ -58,7 +65,7 @@ pub(super) fn schema(t: usize) -> SchemaRef {
     let fields: Vec<Field> = HEADERS[t]
         .iter()
         .zip(KINDS[t])
-        .map(|(name, &kind)| Field::new(*name, kind.data_type(), kind == OptInt))
+        .map(|(name, &kind)| Field::new(*name, kind.data_type(), kind.nullable()))
         .collect();
     Arc::new(Schema::new(fields))
 }
@@ -93,6 +100,9 @@ impl Strs {
 #[derive(Debug)]
 enum Values {
     Str(Strs),
+    /// Strings, and for each row whether it has one (the absent ones add nothing to the
+    /// buffer).
+    OptStr(Strs, Vec<bool>),
     Int(Vec<i64>),
     OptInt(Vec<Option<i64>>),
     Float(Vec<f64>),
@@ -116,6 +126,7 @@ impl Cols {
             .iter()
             .map(|k| match k {
                 Str => Values::Str(Strs::default()),
+                OptStr => Values::OptStr(Strs::default(), Vec::new()),
                 Int => Values::Int(Vec::new()),
                 OptInt => Values::OptInt(Vec::new()),
                 Float => Values::Float(Vec::new()),
@@ -139,6 +150,19 @@ impl Cols {
         match self.field() {
             Values::Str(v) => v.push(s),
             other => panic!("a string in a column of {other:?}"),
+        }
+        self
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) -> &mut Cols {
+        match self.field() {
+            Values::OptStr(v, present) => {
+                present.push(s.is_some());
+                if let Some(s) = s {
+                    v.push(s);
+                }
+            }
+            other => panic!("an optional string in a column of {other:?}"),
         }
         self
     }
@@ -214,6 +238,7 @@ impl ParquetRow for EntityRow<'_> {
         c.int(self.mentions)
             .list(self.aliases)
             .list(self.roles)
+            .opt_str(self.wikidata)
             .end();
     }
 }
@@ -286,7 +311,7 @@ pub(super) enum Builder {
 impl Builder {
     pub(super) fn new(kind: Kind) -> Builder {
         match kind {
-            Str => Builder::Str(StringBuilder::new()),
+            Str | OptStr => Builder::Str(StringBuilder::new()),
             Int | OptInt => Builder::Int(Int64Builder::new()),
             Float => Builder::Float(Float64Builder::new()),
             List => Builder::List(ListBuilder::new(StringBuilder::new()).with_field(item_field())),
@@ -296,6 +321,16 @@ impl Builder {
     fn append(&mut self, values: &Values) {
         match (self, values) {
             (Builder::Str(b), Values::Str(v)) => v.iter().for_each(|s| b.append_value(s)),
+            (Builder::Str(b), Values::OptStr(v, present)) => {
+                let mut values = v.iter();
+                for &p in present {
+                    if p {
+                        b.append_option(values.next());
+                    } else {
+                        b.append_null();
+                    }
+                }
+            }
             (Builder::Int(b), Values::Int(v)) => b.append_slice(v),
             (Builder::Int(b), Values::OptInt(v)) => b.extend(v.iter().copied()),
             (Builder::Float(b), Values::Float(v)) => b.append_slice(v),

@@ -1,7 +1,8 @@
 //! The Parquet format: the four tables as `entities.parquet`, `mentions.parquet`,
 //! `claims.parquet` and `errors.parquet`, with the CSV tables' columns and names, typed:
-//! strings (empty where CSV is empty), int64 counts and offsets (null where CSV leaves an
-//! optional one empty), float64 confidence, `list<string>` aliases and roles.
+//! strings (empty where CSV is empty, except the entities' `wikidata`, null where CSV
+//! leaves it empty), int64 counts and offsets (null where CSV leaves an optional one
+//! empty), float64 confidence, `list<string>` aliases and roles.
 //!
 //! The worker threads render each document's rows into owned column values ([`Columns`]);
 //! the writer thread appends them to Arrow builders and hands the Parquet writer a batch
