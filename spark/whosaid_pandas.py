@@ -106,6 +106,11 @@ def _extract_batches(gazetteers, default_gazetteers):
                     frame[f.name] = frame[f.name].astype("Int64")
                 elif f.dataType == D:
                     frame[f.name] = frame[f.name].astype("float64")
+                elif f.dataType == S and not pd.api.types.is_string_dtype(frame[f.name]):
+                    # No row of the batch has a value here (no entity with a Wikidata item):
+                    # pandas made the column float NaN; Arrow wants strings or None.
+                    frame[f.name] = pd.Series([v if isinstance(v, str) else None
+                                               for v in frame[f.name]], dtype=object)
             yield frame
 
     return run
