@@ -78,8 +78,10 @@ pub struct ClaimRow<'a> {
     pub text: &'a str,
     /// The rule that attributed it.
     pub rule: &'a str,
-    /// Confidence, rounded to two decimals (what CSV prints, as a number).
-    pub confidence: f64,
+    /// Confidence as the rule gives it; every format writes it rounded to two decimals
+    /// ([`two_decimals`]), as CSV prints it.
+    #[serde(serialize_with = "serialize_two_decimals")]
+    pub confidence: f32,
     /// The speaker as written where this claim names it ("he", "the company").
     pub speaker_mention: &'a str,
     /// Start of `speaker_mention`, in code points; empty when there is none.
@@ -176,7 +178,7 @@ pub fn rows<'a>(doc: &'a Document, ex: &'a Extraction, source: &'a str) -> DocRo
                 end: ix.char_of(c.content.end),
                 text: c.content.of(text),
                 rule: c.rule.as_str(),
-                confidence: two_decimals(c.confidence),
+                confidence: c.confidence,
                 speaker_mention: c.speaker_span.map_or("", |s| s.of(text)),
                 speaker_start: c.speaker_span.map(|s| ix.char_of(s.start)),
                 speaker_end: c.speaker_span.map(|s| ix.char_of(s.end)),
@@ -223,6 +225,11 @@ pub fn error_row(e: &InputError) -> ErrorRow<'_> {
 }
 
 /// `x` rounded as `{:.2}` prints it, so that every format gives the number CSV shows.
-fn two_decimals(x: f32) -> f64 {
+/// Only the typed formats need it: CSV prints the `f32` directly.
+pub fn two_decimals(x: f32) -> f64 {
     format!("{x:.2}").parse().unwrap_or(f64::from(x))
+}
+
+fn serialize_two_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(two_decimals(*x))
 }

@@ -33,16 +33,8 @@ import pyarrow as pa
 work = sys.argv[1]
 INTS = {"mentions", "claim_id", "start", "end", "line", "speaker_start", "speaker_end",
         "cue_start", "cue_end"}
-
-def as_csv(column, value):
-    """A typed value as the CSV contract writes it."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "|".join(value)
-    if column == "confidence":
-        return f"{value:.2f}"
-    return str(value)
+sys.path.insert(0, "scripts")
+from check_parquet import as_csv  # a typed value as the CSV contract writes it
 
 bad = 0
 for table in ["entities", "mentions", "claims", "errors"]:
@@ -62,7 +54,7 @@ for table in ["entities", "mentions", "claims", "errors"]:
         if typ != want and not (pa.types.is_list(typ) and pa.types.is_list(want)):
             print(f"spark test: {table}.{name} is {typ}, expected {want}")
             bad += 1
-    spark = [tuple(as_csv(c, v) for c, v in zip(header, row.values()))
+    spark = [tuple(as_csv(v) for v in row.values())
              for row in t.to_pylist()]
     if table == "errors":
         # The source column names the input as each run saw it, and an unreadable line's

@@ -1,7 +1,7 @@
 //! The Parquet tables' columns: their types, one document's rows as owned column values
 //! (built on the worker threads), and the Arrow builders the writer appends them to.
 
-use super::super::rows::{ClaimRow, EntityRow, ErrorRow, MentionRow};
+use super::super::rows::{ClaimRow, EntityRow, ErrorRow, MentionRow, two_decimals};
 use super::super::tables::HEADERS;
 use super::super::{Outcome, error_row, rows};
 use arrow_array::ArrayRef;
@@ -267,7 +267,8 @@ impl ParquetRow for ClaimRow<'_> {
             .int(self.end)
             .str(self.text)
             .str(self.rule);
-        c.float(self.confidence).str(self.speaker_mention);
+        c.float(two_decimals(self.confidence))
+            .str(self.speaker_mention);
         c.opt(self.speaker_start).opt(self.speaker_end);
         c.opt(self.cue_start).opt(self.cue_end).end();
     }
