@@ -108,6 +108,10 @@ registry! {
         "a surname (or last two names) of a person named in full earlier or later in the document",
         must ["Mira Okafor opened the new clinic in Kelso. Okafor hopes it will serve 2,000 patients.", "Mira Okafor opened the new clinic in Kelso on Monday. Later, Okafor toured the wards."],
         must_not ["Okafor hopes the new clinic in Kelso will serve 2,000 patients.", "Okafor Street in Kelso was closed for repairs on Monday."];
+    PersonTable = "person.table", Match, None,
+        "in a sports report, an unknown side of a results or standings table whose known sides are people is a person",
+        must ["ATHLETICS - RESULTS .\nResults of the women 's 400 metres at the athletics meeting on Friday , a championship race :\n1. Mira Okafor ( Norway ) 50.31 seconds\n2. Tavi Lunde ( Sweden ) 50.42\n3. Ada Brook ( Kenya ) 51.10"],
+        must_not ["SOCCER - LEAGUE RESULTS .\nResults of league matches played on Saturday :\nLeeds 2 Hull 1\nBrackwater 0 Tolland 3\nThe goals all came in the second half of the matches ."];
     OrgHead = "org.head", Match, None,
         "capitalised words ending in an organisation noun: \"Senate Finance Committee\"",
         must ["The Dunmore Harbour Commission approved the new ferry route."],
@@ -136,6 +140,10 @@ registry! {
         "in a sports report, a town, a division or a lone unlisted name with a score or a result verb beside it is its club",
         must ["Dunmore Rovers beat Kelso United 3-1 in the league on Saturday, with the striker scoring two goals.", "Leeds beat Hull 3-1 in the league on Saturday, with the striker scoring two goals in the soccer match.", "Brackwater beat Tolland 3-1 in the league on Saturday, with the striker scoring two goals in the soccer match."],
         must_not ["Dunmore Rovers held a charity dinner for elderly residents of the town.", "Leeds beat Hull 3-1 in a council vote on the new ferry route."];
+    OrgTable = "org.table", Match, None,
+        "in a sports report, the sides of a results, standings or fixtures table whose known sides are places or clubs are clubs, and so is every other mention of them",
+        must ["SOCCER - LEAGUE RESULTS .\nResults of league matches played on Saturday :\nLeeds 2 Hull 1\nBrackwater 0 Tolland 3\nThe goals all came in the second half of the matches ."],
+        must_not ["SOCCER - LEAGUE RESULTS .\nA count of goals in the league this season :\nLeeds 2 Hull 1\nThe striker scored twice .", "ATHLETICS - RESULTS .\nResults of the women 's 400 metres at the athletics meeting on Friday , a championship race :\n1. Mira Okafor ( Norway ) 50.31 seconds\n2. Tavi Lunde ( Sweden ) 50.42\n3. Ada Brook ( Kenya ) 51.10"];
     OrgAcronym = "org.acronym", Match, None,
         "an all-capital acronym that spells the initials of an organisation named in the document",
         must ["The Dunmore Harbour Commission met on Monday. The DHC approved the new ferry route."],

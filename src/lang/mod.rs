@@ -110,6 +110,8 @@ classes! {
     TeamAfter = "team_after", false;
     /// Before a town in a sports report, makes it the club ("against").
     TeamBefore = "team_before", false;
+    /// Stands between the two sides of a result or fixture line ("beat", "v", "AT").
+    ResultWord = "result_words", true;
     /// Three of these make a sports report ("goals", "league").
     SportsWord = "sports_words", true;
     /// Ends a club's name in sports reports ("Rovers").

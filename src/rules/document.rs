@@ -8,6 +8,9 @@ use crate::segment::Segments;
 use crate::types::{Candidate, EntityType, Source, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+/// A person's full name is looked for again up to this many words.
+const MAX_NAME_WORDS: usize = 3;
+
 /// A broadcaster's acronym has this many letters.
 const STATION_ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=5;
 
@@ -59,6 +62,10 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         if words.len() >= 3 {
             keys.insert(words[words.len() - 2..].join(" "));
         }
+        // The full name too, where no rule found it again ("b Ada Brook 12" in a table).
+        if (2..=MAX_NAME_WORDS).contains(&words.len()) {
+            keys.insert(words.join(" "));
+        }
     }
     if keys.is_empty() {
         return;
@@ -72,14 +79,13 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         if !t.cap || t.span.start < skip_to {
             continue;
         }
-        let w = t.span.of(text);
-        let two = (ti + 1 < seg.tokens.len())
-            .then(|| Span::new(t.span.start, seg.tokens[ti + 1].span.end));
-        let span = match two {
-            Some(sp) if keys.contains(sp.of(text)) => sp,
-            _ if keys.contains(w) => t.span,
-            _ => continue,
-        };
+        // The longest key from here: three, two or one words.
+        let span = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
+            let last = seg.tokens.get(ti + n - 1)?;
+            let sp = Span::new(t.span.start, last.span.end);
+            keys.contains(sp.of(text)).then_some(sp)
+        });
+        let Some(span) = span else { continue };
         // A two-word surname ("Ruiz Tagle") takes both words.
         skip_to = span.end;
         let at = covered.partition_point(|s| s.end <= span.start);

@@ -27,10 +27,10 @@ fn is_score(w: &str) -> bool {
 /// Rank of the first-level divisions (`admin1.tsv`).
 const RANK_DIVISION: u8 = 5;
 /// The id prefix of the United Kingdom's divisions: its nations field national sides.
-const UK_NATIONS: &str = "iso3166-2:GB-";
+pub(crate) const UK_NATIONS: &str = "iso3166-2:GB-";
 
 /// A place opening its line before a date or an agency: "OSLO 2024-05-02", "OSLO (Reuters)".
-fn dateline(text: &str, span: Span) -> bool {
+pub(crate) fn dateline(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     if !text[line_start..span.start].trim().is_empty() {
         return false;
@@ -162,6 +162,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Cand
         return;
     }
     unlisted_teams(text, seg, cands);
+    super::table::apply(text, seg, gaz, cands);
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
     let is = |i: usize, c: Class| seg.tokens.get(i).is_some_and(|t| t.is(c));
     let mut teams: HashSet<usize> = HashSet::new();
