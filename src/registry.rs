@@ -142,8 +142,20 @@ registry! {
         must_not ["Dunmore Rovers held a charity dinner for elderly residents of the town.", "Leeds beat Hull 3-1 in a council vote on the new ferry route."];
     OrgTable = "org.table", Match, None,
         "in a sports report, the sides of a results, standings or fixtures table whose known sides are places or clubs are clubs, and so is every other mention of them",
-        must ["SOCCER - LEAGUE RESULTS .\nResults of league matches played on Saturday :\nLeeds 2 Hull 1\nBrackwater 0 Tolland 3\nThe goals all came in the second half of the matches ."],
-        must_not ["SOCCER - LEAGUE RESULTS .\nA count of goals in the league this season :\nLeeds 2 Hull 1\nThe striker scored twice .", "ATHLETICS - RESULTS .\nResults of the women 's 400 metres at the athletics meeting on Friday , a championship race :\n1. Mira Okafor ( Norway ) 50.31 seconds\n2. Tavi Lunde ( Sweden ) 50.42\n3. Ada Brook ( Kenya ) 51.10"];
+        must ["SOCCER - LEAGUE TABLE .\nThe league standings after the matches played on Saturday , with goals for and against :\nLeeds 4 3 1 0 9 2 10\nOld Brackwater 4 1 1 2 3 6 4"],
+        must_not ["COUNCIL VOTE .\nSeats won by each party in the ward count on Saturday :\nLeeds 4 3 1 0 9 2 10\nOld Brackwater 4 1 1 2 3 6 4", "ATHLETICS - RESULTS .\nResults of the women 's 400 metres at the athletics meeting on Friday , a championship race :\n1. Mira Okafor ( Norway ) 50.31 seconds\n2. Tavi Lunde ( Sweden ) 50.42\n3. Ada Brook ( Kenya ) 51.10"];
+    NameHeadline = "name.headline-caps", Match, None,
+        "a name in capitals in a headline is the name the body writes in lower case, of the body's type",
+        must ["OKAFOR OPENS CLINIC\nMira Okafor opened the new clinic in Kelso on Monday."],
+        must_not ["DOCTORS OPEN CLINIC\nMira Okafor opened the new clinic in Kelso on Monday."];
+    OrgKindBefore = "org.kind-before", Match, None,
+        "a name of up to three words right after an organisation's kind noun: \"tyre giant Zetaco\", \"the Dutch bank Verdabank\"",
+        must ["Shares of the tyre giant Zetaco rose on Monday.", "The Dutch bank Verdabank cut its rates."],
+        must_not ["The bank President Ada Brook cut its rates.", "The bank on Main Street cut its rates."];
+    OrgRepeat = "org.repeat", Match, None,
+        "a name that a rule found as an organisation is that organisation wherever else the document writes it",
+        must ["Shares of the tyre giant Zetaco rose on Monday. Analysts said Zetaco would expand."],
+        must_not ["Analysts said Zetaco would expand."];
     OrgAcronym = "org.acronym", Match, None,
         "an all-capital acronym that spells the initials of an organisation named in the document",
         must ["The Dunmore Harbour Commission met on Monday. The DHC approved the new ferry route."],

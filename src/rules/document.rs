@@ -19,6 +19,8 @@ pub fn apply(text: &str, seg: &Segments, selected: Vec<Candidate>) -> Vec<Candid
     let mut cands = join_stations(text, selected);
     add_surnames(text, seg, &mut cands);
     add_acronyms(text, seg, &mut cands);
+    add_org_repeats(text, seg, &mut cands);
+    headline_capitals(text, seg, &mut cands);
     cands
 }
 
@@ -153,5 +155,202 @@ fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
                 None,
             ));
         }
+    }
+}
+
+/// True when `w` is written in capitals: two letters or more, none in lower case.
+fn in_capitals(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A name in capitals in a headline ("TARANGO WINS", "LEEDS HOLD ON") is the name the
+/// body writes in full or in part ("Jeff Tarango", "Leeds"): the body's type wins over
+/// whatever the headline's capitals made of it.
+fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
+    let in_title = |start: usize| {
+        let s = seg.sentence_at(start);
+        seg.sentences.get(s).is_some_and(|s| s.headline)
+    };
+    // The body's names in capitals, and a person's surname: the type of most mentions.
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::default();
+    for c in cands.iter() {
+        let w = c.span.of(text);
+        if in_title(c.span.start) || in_capitals(w) {
+            continue;
+        }
+        let slot = match c.etype {
+            EntityType::Person => 0,
+            EntityType::Org => 1,
+            EntityType::Loc => 2,
+        };
+        votes.entry(w.to_uppercase()).or_default()[slot] += 1;
+        let surname = w.split_whitespace().last().filter(|l| *l != w);
+        if let Some(last) = surname.filter(|_| c.etype == EntityType::Person) {
+            votes.entry(last.to_uppercase()).or_default()[0] += 1;
+        }
+    }
+    if votes.is_empty() {
+        return;
+    }
+    let type_of = |w: &str| {
+        let v = votes.get(w)?;
+        let best = (0..3).max_by_key(|&k| v[k])?;
+        (v.iter().filter(|&&n| n == v[best]).count() == 1).then_some(match best {
+            0 => EntityType::Person,
+            1 => EntityType::Org,
+            _ => EntityType::Loc,
+        })
+    };
+    let toks = &seg.tokens;
+    let mut found: Vec<(Span, EntityType)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !in_capitals(t.span.of(text)) || !in_title(t.span.start) {
+            i += 1;
+            continue;
+        }
+        let hit = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
+            let last = toks.get(i + n - 1)?;
+            if last.sentence != t.sentence {
+                return None;
+            }
+            let sp = Span::new(t.span.start, last.span.end);
+            let w = sp.of(text);
+            if n > 1
+                && !text[t.span.start..last.span.end]
+                    .split(' ')
+                    .all(in_capitals)
+            {
+                return None;
+            }
+            type_of(w).map(|ty| (sp, ty, n))
+        });
+        match hit {
+            Some((sp, ty, n)) => {
+                found.push((sp, ty));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // The capitals' own guesses that cross or differ from the body's names give way.
+    cands.retain(|c| {
+        !found.iter().any(|&(sp, ty)| {
+            c.span.overlaps(sp)
+                && !c.source.is_user()
+                && (c.span != sp || c.etype != ty)
+                && !(c.source == Source::Gazetteer && c.span.len() > sp.len())
+        })
+    });
+    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    covered.sort();
+    for (sp, ty) in found {
+        if !overlaps_any(&covered, sp) {
+            cands.push(Candidate::from_rule(sp, ty, RuleId::NameHeadline, None));
+        }
+    }
+    cands.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// An organisation a rule found ("tyre giant Zetaco") is that organisation wherever else
+/// the document writes its name ("Zetaco shares rose").
+fn add_org_repeats(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
+    let names: HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.etype == EntityType::Org && matches!(c.source, Source::Rule(_)))
+        .map(|c| c.span.of(text))
+        .filter(|w| w.split(' ').count() <= MAX_NAME_WORDS)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    covered.sort();
+    let toks = &seg.tokens;
+    let mut add = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.cap {
+            continue;
+        }
+        let hit = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
+            let last = toks.get(i + n - 1)?;
+            let sp = Span::new(t.span.start, last.span.end);
+            // A lone ordinary word is a word ("Commerce" of "Commerce Department").
+            let plain = n == 1 && t.is(Class::Common);
+            (names.contains(sp.of(text)) && !plain).then_some(sp)
+        });
+        if let Some(sp) = hit.filter(|&sp| !overlaps_any(&covered, sp)) {
+            add.push(Candidate::from_rule(
+                sp,
+                EntityType::Org,
+                RuleId::OrgRepeat,
+                None,
+            ));
+        }
+    }
+    // A name a speech cue alone made a person ("said Zetaco") is the organisation too.
+    for c in cands.iter_mut() {
+        if c.source == Source::Rule(RuleId::PersonSpeechCue) && names.contains(c.span.of(text)) {
+            *c = Candidate::from_rule(c.span, EntityType::Org, RuleId::OrgRepeat, None);
+        }
+    }
+    cands.extend(add);
+    cands.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, EntityType, Gazetteers, Options, Pipeline};
+
+    fn mentions(text: &str) -> Vec<(String, EntityType, String)> {
+        let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+        p.extract(&Document::new("t", text))
+            .mentions
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.etype, m.source.label()))
+            .collect()
+    }
+
+    #[test]
+    fn headline_capitals_take_the_body_s_name_and_type() {
+        let got = mentions(
+            "OKAFOR AND ZETACO AGREE ON CLINIC\nMira Okafor signed the deal with the tyre \
+             giant Zetaco on Monday.\n",
+        );
+        for (name, ty) in [("OKAFOR", EntityType::Person), ("ZETACO", EntityType::Org)] {
+            assert!(
+                got.contains(&(name.into(), ty, "rule:name.headline-caps".into())),
+                "{name}: {got:?}"
+            );
+        }
+        // Words of the headline the body does not name stay out.
+        assert!(!got.iter().any(|(t, _, _)| t.contains("CLINIC")), "{got:?}");
+    }
+
+    #[test]
+    fn an_organisation_found_once_is_found_again() {
+        let got = mentions(
+            "The Dutch bank Verdabank cut its rates. Verdabank shares fell, and \
+             analysts said Verdabank would recover.\n",
+        );
+        let n = got
+            .iter()
+            .filter(|(t, ty, _)| t == "Verdabank" && *ty == EntityType::Org)
+            .count();
+        assert_eq!(n, 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_full_name_recurs_in_a_table() {
+        let got = mentions(
+            "Tavi Lunde, a retired bowler, said the pitch was slow.\n\
+             c Brook b Tavi Lunde 12\n",
+        );
+        let n = got.iter().filter(|(t, _, _)| t == "Tavi Lunde").count();
+        assert_eq!(n, 2, "{got:?}");
     }
 }

@@ -10,6 +10,8 @@ use crate::types::{Candidate, EntityType, Span};
 const MAX_ORG_WORDS: usize = 6;
 /// Lower-case words between "the X" and its kind noun ("the Zeta aerospace company").
 const MAX_KIND_GAP: usize = 3;
+/// Words of a name right after its kind noun ("carrier Air Zeta").
+const MAX_KIND_NAME_WORDS: usize = 3;
 /// Words of "X administration" before the noun.
 const MAX_ADMINISTRATION_WORDS: usize = 3;
 
@@ -73,6 +75,26 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
                 lower += 1;
                 j += 1;
             }
+        }
+        // "tyre giant Pirelli", "the Dutch bank Rabobank": a kind noun right before the name.
+        // (The name stops at a weekday or a month: "network ZTV Friday".)
+        let kind_end = (s..run.end)
+            .find(|&j| ctx.is(j, Class::NeverPlace))
+            .unwrap_or(run.end);
+        if s == run.first
+            && s > 0
+            && kind_end > s
+            && kind_end - s <= MAX_KIND_NAME_WORDS
+            && ctx.tok(s).chars().count() >= 2
+            && ctx.prev_word(s).is_some()
+            && !ctx.token(s - 1).cap
+            && ctx.is(s - 1, Class::OrgKind)
+            && ![Class::GivenName, Class::Demonym, Class::Occupation]
+                .iter()
+                .any(|&c| ctx.is(s, c))
+            && !ctx.lex.honorific_index.contains_key(ctx.tok(s))
+        {
+            out.push(org(ctx, s, kind_end, RuleId::OrgKindBefore));
         }
         let after = &ctx.text[ctx.token(last).full_end..];
         if after.starts_with(" ©") || after.starts_with(" (c)") {

@@ -15,6 +15,9 @@ use crate::segment::Segments;
 use crate::types::{Candidate, EntityType, Source, Span};
 use std::collections::HashSet;
 
+/// Town names that are ordinary words too (`ambiguous.txt`).
+type Towns = rustc_hash::FxHashSet<String>;
+
 /// Sports words that make a document a sports report.
 const MIN_SPORTS_WORDS: usize = 3;
 /// A score has at most this many digits.
@@ -49,7 +52,7 @@ pub(crate) fn dateline(text: &str, span: Span) -> bool {
 /// Whether token `i` may name a club no list holds: a capitalised word of three letters or
 /// more that is no ordinary or function word, given name, demonym or sports word, standing
 /// alone (no capitalised word beside it: "Jiri Novak" is a player).
-fn unlisted_name(text: &str, seg: &Segments, i: usize) -> bool {
+fn unlisted_name(text: &str, seg: &Segments, towns: &Towns, i: usize) -> bool {
     let t = &seg.tokens[i];
     let w = t.span.of(text);
     let plain = [
@@ -78,7 +81,9 @@ fn unlisted_name(text: &str, seg: &Segments, i: usize) -> bool {
         && w.chars().count() >= 3
         && w.chars().all(char::is_alphabetic)
         && w.chars().skip(1).any(char::is_lowercase)
-        && !plain.iter().any(|&c| t.is(c))
+        // A town's name that is a word too ("Hull") is no list's match without a
+        // preposition, and may be a club.
+        && (!plain.iter().any(|&c| t.is(c)) || towns.contains(w))
         && lone(i.checked_sub(1))
         && lone(Some(i + 1))
 }
@@ -86,7 +91,7 @@ fn unlisted_name(text: &str, seg: &Segments, i: usize) -> bool {
 /// Clubs no list holds, in a sports report: a lone capitalised word beside a score, a
 /// result verb or "v" becomes a club (`rule:org.team`), and so does every mention of that
 /// word no other candidate covers.
-fn unlisted_teams(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
+fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Candidate>) {
     let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
     let toks = &seg.tokens;
     let word = |i: usize| toks.get(i).map(|t| t.span.of(text)).unwrap_or("");
@@ -98,7 +103,7 @@ fn unlisted_teams(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     };
     let mut names: HashSet<&str> = HashSet::new();
     for i in 0..toks.len() {
-        if !unlisted_name(text, seg, i) || !free(&covered, toks[i].span) {
+        if !unlisted_name(text, seg, towns, i) || !free(&covered, toks[i].span) {
             continue;
         }
         let next = i + 1 < toks.len() && same_line(toks[i].span.end, toks[i + 1].span.start);
@@ -115,7 +120,7 @@ fn unlisted_teams(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     }
     // A word the report also writes inside a longer name is part of a person's name
     // ("Jansher Khan ... Jansher beat"), not a club.
-    names.retain(|&n| (0..toks.len()).all(|i| word(i) != n || unlisted_name(text, seg, i)));
+    names.retain(|&n| (0..toks.len()).all(|i| word(i) != n || unlisted_name(text, seg, towns, i)));
     if names.is_empty() {
         return;
     }
@@ -161,7 +166,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Cand
     if !is_sports_report(seg) {
         return;
     }
-    unlisted_teams(text, seg, cands);
+    unlisted_teams(text, seg, &gaz.language.ambiguous, cands);
     super::table::apply(text, seg, gaz, cands);
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
     let is = |i: usize, c: Class| seg.tokens.get(i).is_some_and(|t| t.is(c));
