@@ -408,7 +408,10 @@ def build_admin1(src: Sources, country_forms: set[str]) -> tuple[list[Row], list
     cands = []   # (code, name, aliases, country population)
 
     for code, st in sorted(src.gc.get_us_states().items()):
-        cands.append((f'US-{code}', st['name'], [], pop['US']))
+        # An override row adds aliases (the AP abbreviations of datelines: "Wash.").
+        o = over.get(f'US-{code}')
+        extra = [a for a in o[2].split('|') if a] if o is not None else []
+        cands.append((f'US-{code}', st['name'], extra, pop['US']))
 
     for cc in ADMIN1_COUNTRIES:
         subs = sorted(pc.subdivisions.get(country_code=cc), key=lambda s: s.code)

@@ -180,7 +180,13 @@ pub fn parse_patterns(file: &str, text: &str) -> Result<UserRules, Vec<Gazetteer
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        // A first line naming the columns is a header, as spreadsheets write one.
+        let header = n == 1
+            && line
+                .split('\t')
+                .map(str::trim)
+                .eq(["id", "type", "pattern", "reason"]);
+        if line.trim().is_empty() || line.starts_with('#') || header {
             continue;
         }
         let mut err = |message: String| errors.push(problem(file, n, message));
@@ -267,6 +273,15 @@ mod tests {
             (r[1].id, r[1].line, r[1].reason.as_str()),
             ("user.ship", 4, "")
         );
+    }
+
+    #[test]
+    fn a_first_line_naming_the_columns_is_a_header() {
+        let text = "id\ttype\tpattern\treason\nuser.operation\tORG\tOperation [A-Z][a-z]+\t\n";
+        let rules = parse_patterns("p.tsv", text).unwrap();
+        assert_eq!(rules.rules().len(), 1);
+        // Only the first line: later, the same words are a row with a bad type.
+        assert!(parse_patterns("p.tsv", &format!("{text}id\ttype\tpattern\treason\n")).is_err());
     }
 
     #[test]

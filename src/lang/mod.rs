@@ -110,6 +110,8 @@ classes! {
     TeamAfter = "team_after", false;
     /// Before a town in a sports report, makes it the club ("against").
     TeamBefore = "team_before", false;
+    /// A division's name that alone stands for the city of that name ("Washington").
+    CityFirst = "city_first", false;
     /// Stands between the two sides of a result or fixture line ("beat", "v", "AT").
     ResultWord = "result_words", true;
     /// Three of these make a sports report ("goals", "league").

@@ -117,3 +117,35 @@ pub(super) fn place_evidence(text: &str, seg: &Segments, span: Span) -> bool {
             .trim()
             .is_empty())
 }
+
+/// Directions that make a bare division's name the division: "eastern Washington".
+const DIRECTIONS: [&str; 5] = ["eastern", "western", "northern", "southern", "central"];
+
+/// The text means the division, not the city of its name: "state of Washington",
+/// "Washington state", "Spokane, Washington", "eastern Washington".
+pub(super) fn division_signalled(text: &str, seg: &Segments, span: Span) -> bool {
+    let after = &text[span.end..];
+    if after.starts_with(" state") || after.starts_with(" State") {
+        return true;
+    }
+    let before = &text[..span.start];
+    if before.ends_with("state of ") || before.ends_with("State of ") {
+        return true;
+    }
+    let i = seg.token_at_or_after(span.start);
+    let Some(prev) = i.checked_sub(1).map(|p| seg.tokens[p]) else {
+        return false;
+    };
+    let gap = &text[prev.full_end.min(span.start)..span.start];
+    (gap == ", " && prev.cap) || (gap == " " && DIRECTIONS.contains(&prev.span.of(text)))
+}
+
+/// An abbreviated division counts right after a capitalised name and a comma: "Spokane,
+/// Wash.", not "Miss. Brook" or "Ind." alone.
+pub(super) fn after_place(text: &str, seg: &Segments, span: Span) -> bool {
+    let i = seg.token_at_or_after(span.start);
+    i.checked_sub(1).is_some_and(|p| {
+        let prev = seg.tokens[p];
+        prev.cap && &text[prev.full_end.min(span.start)..span.start] == ", "
+    })
+}

@@ -2,7 +2,7 @@
 //! word boundaries, leftmost-longest. Place names that are also ordinary words need
 //! evidence before they count.
 
-use crate::gazetteer::{Gazetteers, RANK_COUNTRY};
+use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
 use crate::lang::Class;
 use crate::segment::Segments;
 use crate::types::{Candidate, EntityType, Mention, Source, Span};
@@ -10,7 +10,10 @@ use std::collections::HashMap;
 
 mod evidence;
 
-use evidence::{after_name, caps_evidence, names_event, place_evidence, plain_evidence};
+use evidence::{
+    after_name, after_place, caps_evidence, division_signalled, names_event, place_evidence,
+    plain_evidence,
+};
 
 /// The gazetteer forms, one pattern per distinct surface form, keyed by their first word:
 /// at a word start one hash lookup gives the few forms that can start there, longest first
@@ -30,6 +33,8 @@ pub struct GazMatcher {
     /// pattern starts with: a word that starts otherwise is not searched at all.
     first_byte: [bool; 256],
     lower_pairs: rustc_hash::FxHashSet<[u8; 2]>,
+    /// A division whose name alone means a city (`city_first.txt`): the city's entry.
+    city_first: rustc_hash::FxHashMap<usize, usize>,
 }
 
 /// Evidence a gazetteer form needs in the text.
@@ -46,6 +51,8 @@ enum Need {
     Caps,
     /// A single ordinary word ("Target", "Shell"): not opening a sentence, not in a headline.
     Plain,
+    /// An abbreviated division ("Wash."): right after a place's name and a comma.
+    AfterPlace,
 }
 
 impl GazMatcher {
@@ -90,6 +97,12 @@ impl GazMatcher {
                     Need::Place
                 } else if e.etype == EntityType::Loc && lex.name_places.contains(f.as_str()) {
                     Need::NotName
+                } else if e.etype == EntityType::Loc
+                    && (RANK_COUNTRY + 1..RANK_CITY).contains(&e.rank)
+                    && f.ends_with('.')
+                    && *f != e.name
+                {
+                    Need::AfterPlace
                 } else if *f != e.name && !e.aliases.contains(f) {
                     Need::Caps
                 } else if single
@@ -130,7 +143,9 @@ impl GazMatcher {
                 first_byte[b[0] as usize] = true;
             }
         }
+        let city_first = city_first(gaz);
         GazMatcher {
+            city_first,
             pats: pats.into_iter().map(|(f, _)| f.into_boxed_str()).collect(),
             by_first,
             entry_of,
@@ -188,11 +203,17 @@ impl GazMatcher {
                     Need::NotName => !after_name(text, seg, span),
                     Need::Caps => caps_evidence(text, seg, span),
                     Need::Plain => plain_evidence(text, seg, span),
+                    Need::AfterPlace => after_place(text, seg, span),
                 };
                 if !ok {
                     continue;
                 }
-                let entry = self.entry_of[p];
+                let mut entry = self.entry_of[p];
+                if let Some(&city) = self.city_first.get(&entry)
+                    && !division_signalled(text, seg, span)
+                {
+                    entry = city;
+                }
                 out.push(Mention {
                     span,
                     etype: gaz.entries[entry].etype,
@@ -207,6 +228,27 @@ impl GazMatcher {
         }
         out
     }
+}
+
+/// The divisions whose name alone means a city of that name ("Washington"), each with the
+/// city's entry.
+fn city_first(gaz: &Gazetteers) -> rustc_hash::FxHashMap<usize, usize> {
+    let lex = &gaz.language;
+    let mut out = rustc_hash::FxHashMap::default();
+    for (d, e) in gaz.entries.iter().enumerate() {
+        if e.etype != EntityType::Loc || e.rank >= RANK_CITY || !lex.is(&e.name, Class::CityFirst) {
+            continue;
+        }
+        let city = gaz.entries.iter().position(|c| {
+            c.etype == EntityType::Loc
+                && c.rank == RANK_CITY
+                && (c.name == e.name || c.aliases.contains(&e.name))
+        });
+        if let Some(c) = city {
+            out.insert(d, c);
+        }
+    }
+    out
 }
 
 /// Up to eight bytes after a form's first word, with the mask of those it has: a candidate
@@ -343,5 +385,42 @@ mod tests {
             vec!["Reading"]
         );
         assert!(found("Reading is fun.").is_empty());
+    }
+
+    /// The built-in lists' entity ids of every match.
+    fn ids(text: &str) -> Vec<(String, String)> {
+        let g = Gazetteers::builtin();
+        let m = GazMatcher::new(&g);
+        m.find(text, &segment(text, &g.language), &g)
+            .iter()
+            .map(|c| {
+                (
+                    c.span.of(text).to_string(),
+                    g.entries[c.gaz.unwrap()].id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn washington_is_the_capital_unless_the_state_is_signalled() {
+        let text = "WASHINGTON (Reuters) - Washington's policy changed. In Spokane, Washington, \
+                    and in eastern Washington, the state of Washington and Washington state \
+                    disagreed.";
+        let got = ids(text);
+        let of = |id: &str| got.iter().filter(|(_, i)| i == id).count();
+        assert_eq!(of("geonames:4140963"), 2, "{got:?}");
+        assert_eq!(of("iso3166-2:US-WA"), 4, "{got:?}");
+    }
+
+    #[test]
+    fn state_abbreviations_count_after_a_place_and_a_comma() {
+        let got = ids("SPOKANE, Wash. (AP) - Miss. Brook met Wash. officials in Fresno, Calif.");
+        let abbrevs: Vec<&str> = got
+            .iter()
+            .filter(|(t, _)| t.ends_with('.'))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(abbrevs, ["Wash.", "Calif."], "{got:?}");
     }
 }
