@@ -121,5 +121,98 @@ fn patterns(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, stages, patterns);
+/// Each stage on its own, over the example corpus's documents one at a time (as a batch
+/// runs them), each stage given the output of the one before, prepared outside the timing.
+fn per_stage(c: &mut Criterion) {
+    use whosaid::stages;
+    use whosaid::write::{CsvTables, Format};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    // The corpus 20 times over, as separate documents.
+    let docs: Vec<Document> = (0..20)
+        .flat_map(|k| {
+            paths.iter().map(move |p| {
+                Document::new(
+                    format!("{k}-{}", p.display()),
+                    std::fs::read_to_string(p).unwrap(),
+                )
+            })
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let p = Pipeline::new(Gazetteers::builtin(), Options::default());
+    let lang = &p.gazetteers().language;
+    let segs: Vec<_> = docs
+        .iter()
+        .map(|d| whosaid::segment::segment(&d.text, lang))
+        .collect();
+    let matched: Vec<_> = docs
+        .iter()
+        .zip(&segs)
+        .map(|(d, s)| stages::matches(&p, &d.text, s))
+        .collect();
+    let selected: Vec<_> = docs
+        .iter()
+        .zip(&segs)
+        .zip(&matched)
+        .map(|((d, s), m)| stages::rules(&p, &d.text, s, m.clone()))
+        .collect();
+    let outcomes: Vec<whosaid::write::Outcome> =
+        docs.iter().map(|d| Ok((d.clone(), p.extract(d)))).collect();
+    let csv = CsvTables {
+        dir: std::env::temp_dir(),
+    };
+
+    let mut g = c.benchmark_group("per stage");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("segment (and tag)", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(whosaid::segment::segment(&d.text, lang));
+            }
+        })
+    });
+    g.bench_function("match (gazetteers)", |b| {
+        b.iter(|| {
+            for (d, s) in docs.iter().zip(&segs) {
+                black_box(stages::matches(&p, &d.text, s));
+            }
+        })
+    });
+    g.bench_function("rules (pattern, team, select, document)", |b| {
+        b.iter(|| {
+            for ((d, s), m) in docs.iter().zip(&segs).zip(&matched) {
+                black_box(stages::rules(&p, &d.text, s, m.clone()));
+            }
+        })
+    });
+    g.bench_function("resolve", |b| {
+        b.iter(|| {
+            for (d, sel) in docs.iter().zip(&selected) {
+                black_box(stages::resolve(&p, &d.text, sel.clone()));
+            }
+        })
+    });
+    g.bench_function("extract (all stages)", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(p.extract(d));
+            }
+        })
+    });
+    g.bench_function("render CSV", |b| {
+        b.iter(|| {
+            for o in &outcomes {
+                black_box(csv.render(o));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, stages, per_stage, patterns);
 criterion_main!(benches);

@@ -86,19 +86,35 @@ impl Pipeline {
         (ex, why)
     }
 
+    /// Stage 4: the gazetteer matches of a segmented document.
+    fn matches(&self, text: &str, seg: &segment::Segments) -> Vec<Candidate> {
+        self.matcher.find(text, seg, &self.gaz)
+    }
+
+    /// Stage 4b: the pattern rules' candidates, added to the matches and settled: the
+    /// mentions that resolve groups.
+    fn rule_candidates(
+        &self,
+        text: &str,
+        seg: &segment::Segments,
+        mut cands: Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        let lang = &self.gaz.language;
+        let ctx = rules::Ctx::new(text, seg, lang);
+        cands.extend(rules::find(&ctx));
+        // Nationality words ("Russian") are not entities even when a list holds them.
+        cands.retain(|c| !lang.is_demonym(c.span.of(text)));
+        rules::team::retype(text, seg, &self.gaz, &mut cands);
+        // The user's rules come last: no built-in filter or retyping applies to them.
+        cands.extend(rules::user::find(&self.gaz.patterns, text));
+        rules::document::apply(text, seg, resolve::select(cands))
+    }
+
     fn stages(&self, doc: &Document, why: Option<&mut Vec<explain::Explanation>>) -> Extraction {
         let text = doc.text.as_str();
         let lang = &self.gaz.language;
         let seg = segment::segment(text, lang);
-        let ctx = rules::Ctx::new(text, &seg, lang);
-        let mut cands = self.matcher.find(text, &seg, &self.gaz);
-        cands.extend(rules::find(&ctx));
-        // Nationality words ("Russian") are not entities even when a list holds them.
-        cands.retain(|c| !lang.is_demonym(c.span.of(text)));
-        rules::team::retype(text, &seg, &self.gaz, &mut cands);
-        // The user's rules come last: no built-in filter or retyping applies to them.
-        cands.extend(rules::user::find(&self.gaz.patterns, text));
-        let selected = rules::document::apply(text, &seg, resolve::select(cands));
+        let selected = self.rule_candidates(text, &seg, self.matches(text, &seg));
         let (entities, mentions) = resolve::resolve(text, &self.gaz, selected);
 
         let mut warnings = Vec::new();
@@ -140,5 +156,31 @@ impl Pipeline {
             claims,
             warnings,
         }
+    }
+}
+
+/// The stages one at a time, for the per-stage benchmarks in `benches/`: not a stable API.
+#[doc(hidden)]
+pub mod stages {
+    use crate::segment::Segments;
+    use crate::{Candidate, Entity, Mention, Pipeline};
+
+    /// Stage 4a: gazetteer matching.
+    pub fn matches(p: &Pipeline, text: &str, seg: &Segments) -> Vec<Candidate> {
+        p.matches(text, seg)
+    }
+
+    /// Stage 4b: pattern rules, retyping, selection and the document rules.
+    pub fn rules(p: &Pipeline, text: &str, seg: &Segments, m: Vec<Candidate>) -> Vec<Candidate> {
+        p.rule_candidates(text, seg, m)
+    }
+
+    /// Stage 5: mentions grouped into entities.
+    pub fn resolve(
+        p: &Pipeline,
+        text: &str,
+        selected: Vec<Candidate>,
+    ) -> (Vec<Entity>, Vec<Mention>) {
+        crate::resolve::resolve(text, p.gazetteers(), selected)
     }
 }

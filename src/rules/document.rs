@@ -167,15 +167,30 @@ fn in_capitals(w: &str) -> bool {
 /// body writes in full or in part ("Jeff Tarango", "Leeds"): the body's type wins over
 /// whatever the headline's capitals made of it.
 fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
-    let in_title = |start: usize| {
-        let s = seg.sentence_at(start);
-        seg.sentences.get(s).is_some_and(|s| s.headline)
+    let toks = &seg.tokens;
+    let in_title = |t: &crate::segment::Token| seg.sentences[t.sentence].headline;
+    // The headline's words in capitals: most documents have none, and stop here.
+    let caps: Vec<&str> = seg
+        .sentences
+        .iter()
+        .filter(|s| s.headline)
+        .flat_map(|s| &toks[s.first_token..s.end_token])
+        .map(|t| t.span.of(text))
+        .filter(|w| in_capitals(w))
+        .collect();
+    if caps.is_empty() {
+        return;
+    }
+    let shares_a_word = |w: &str| {
+        w.split(' ')
+            .any(|x| caps.iter().any(|c| c.eq_ignore_ascii_case(x)))
     };
     // The body's names in capitals, and a person's surname: the type of most mentions.
     let mut votes: HashMap<String, [usize; 3]> = HashMap::default();
     for c in cands.iter() {
         let w = c.span.of(text);
-        if in_title(c.span.start) || in_capitals(w) {
+        let t = &toks[seg.token_at_or_after(c.span.start).min(toks.len() - 1)];
+        if in_title(t) || in_capitals(w) || !shares_a_word(w) {
             continue;
         }
         let slot = match c.etype {
@@ -201,12 +216,11 @@ fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             _ => EntityType::Loc,
         })
     };
-    let toks = &seg.tokens;
     let mut found: Vec<(Span, EntityType)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !in_capitals(t.span.of(text)) || !in_title(t.span.start) {
+        if !in_title(&t) || !in_capitals(t.span.of(text)) {
             i += 1;
             continue;
         }
