@@ -6,7 +6,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use whosaid::{Document, Gazetteers, Options, Pipeline};
 
-fn corpus() -> String {
+/// The example corpus's files, in name order.
+fn corpus_paths() -> Vec<std::path::PathBuf> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -14,6 +15,10 @@ fn corpus() -> String {
         .collect();
     files.sort();
     files
+}
+
+fn corpus() -> String {
+    corpus_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect::<Vec<_>>()
@@ -126,12 +131,7 @@ fn patterns(c: &mut Criterion) {
 fn per_stage(c: &mut Criterion) {
     use whosaid::stages;
     use whosaid::write::{CsvTables, Format};
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = corpus_paths();
     // The corpus 20 times over, as separate documents.
     let docs: Vec<Document> = (0..20)
         .flat_map(|k| {
