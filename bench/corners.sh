@@ -5,7 +5,7 @@
 # (many opening marks, one huge sentence, many unclosed quotes, dateline capitals; one
 # sentence of a repeated source, ", according to officials" x N; many quotes in one sentence;
 # many quotes, each with a pronoun and cue, in one paragraph; quotes each closed by
-# "according to").
+# "according to"; a sports report of many results lines; a headline of many capitalised words).
 #   bench/corners.sh [SCALE] [CASE...]   (SCALE 1 = the sizes above; 0.25 for a quick run;
 #   CASEs: only those cases.) WHOSAID_BIN=path times that binary instead of building.
 set -euo pipefail
@@ -54,6 +54,20 @@ elif kind == "pronoun_quotes":  # n quotes, each with a pronoun and cue, in one 
     t = "".join(f"He said “plan {i}” " for i in range(n)) + "."
 elif kind == "according_quotes":  # n quotes, each closed by "according to", in one sentence
     t = "“The plan failed,” according to officials, " * n + "."
+elif kind == "results_table":   # a sports report of n results lines (the table rule)
+    clubs = ["Leeds", "Hull", "Brackwater", "Tolland Rovers", "Zeljan", "Okafor United"]
+    t = ("SOCCER - RESULTS\nLONDON 2024-05-02\nLeague results, goals and standings:\n"
+         + "".join(f"{clubs[i % 6]} {i % 5} {clubs[(i + 1) % 6]} {i % 3}\n" for i in range(n)))
+elif kind == "unique_clubs":    # a sports report of n results lines, every club unknown and new
+    import random
+    random.seed(3)
+    club = lambda: random.choice("BCDFGKLMNPRSTVZ") + "".join(
+        random.choice("aeiou") + random.choice("bdfgklmnprstvz") for _ in range(3))
+    t = ("SOCCER - RESULTS\nLONDON 2024-05-02\nLeague results, goals and standings:\n"
+         + "".join(f"{club()} {i % 5} {club()} {i % 3}\n" for i in range(n)))
+elif kind == "headline_caps":   # a headline of n capitalised words, a body naming them
+    t = " ".join(f"OKAFOR{i}" for i in range(n)) + "\n" + " ".join(
+        f"Ada Okafor{i} met Brook." for i in range(n)) + "\n"
 open(path, "w", encoding="utf-8").write(t)
 PY
 }
@@ -85,3 +99,6 @@ run according 20000
 run quotes_sentence 10000
 run pronoun_quotes 10000
 run according_quotes 5000
+run results_table 100000
+run unique_clubs 20000
+run headline_caps 20000

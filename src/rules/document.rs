@@ -170,7 +170,7 @@ fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let toks = &seg.tokens;
     let in_title = |t: &crate::segment::Token| seg.sentences[t.sentence].headline;
     // The headline's words in capitals: most documents have none, and stop here.
-    let caps: Vec<&str> = seg
+    let caps: HashSet<&str> = seg
         .sentences
         .iter()
         .filter(|s| s.headline)
@@ -183,7 +183,7 @@ fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     }
     let shares_a_word = |w: &str| {
         w.split(' ')
-            .any(|x| caps.iter().any(|c| c.eq_ignore_ascii_case(x)))
+            .any(|x| caps.contains(x.to_uppercase().as_str()))
     };
     // The body's names in capitals, and a person's surname: the type of most mentions.
     let mut votes: HashMap<String, [usize; 3]> = HashMap::default();
@@ -251,14 +251,18 @@ fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     if found.is_empty() {
         return;
     }
-    // The capitals' own guesses that cross or differ from the body's names give way.
+    // The capitals' own guesses that cross or differ from the body's names give way
+    // (`found` is in text order and disjoint).
     cands.retain(|c| {
-        !found.iter().any(|&(sp, ty)| {
-            c.span.overlaps(sp)
-                && !c.source.is_user()
-                && (c.span != sp || c.etype != ty)
-                && !(c.source == Source::Gazetteer && c.span.len() > sp.len())
-        })
+        let k = found.partition_point(|(sp, _)| sp.end <= c.span.start);
+        !found[k..]
+            .iter()
+            .take_while(|(sp, _)| sp.start < c.span.end)
+            .any(|&(sp, ty)| {
+                !c.source.is_user()
+                    && (c.span != sp || c.etype != ty)
+                    && !(c.source == Source::Gazetteer && c.span.len() > sp.len())
+            })
     });
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();

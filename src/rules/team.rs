@@ -120,7 +120,12 @@ fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Can
     }
     // A word the report also writes inside a longer name is part of a person's name
     // ("Jansher Khan ... Jansher beat"), not a club.
-    names.retain(|&n| (0..toks.len()).all(|i| word(i) != n || unlisted_name(text, seg, towns, i)));
+    // (One pass over the tokens: the names are many in a long results table.)
+    let in_longer: HashSet<&str> = (0..toks.len())
+        .filter(|&i| names.contains(word(i)) && !unlisted_name(text, seg, towns, i))
+        .map(word)
+        .collect();
+    names.retain(|n| !in_longer.contains(n));
     if names.is_empty() {
         return;
     }

@@ -12,7 +12,7 @@ use crate::lang::Class;
 use crate::registry::RuleId;
 use crate::segment::Segments;
 use crate::types::{Candidate, EntityType, Source, Span};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod rows;
 use rows::{Side, line_items, sides_of};
@@ -82,13 +82,23 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
             s.code_end.unwrap_or(toks[s.end - 1].span.end),
         )
     };
+    // Candidates by start: each side reads only those inside it (a long table stays linear).
+    let mut by_start: Vec<(Span, usize)> =
+        cands.iter().enumerate().map(|(k, c)| (c.span, k)).collect();
+    by_start.sort();
+    let inside = |sp: Span| {
+        let from = by_start.partition_point(|(c, _)| c.start < sp.start);
+        by_start[from..]
+            .iter()
+            .take_while(move |(c, _)| c.start < sp.end)
+            .filter(move |(c, _)| c.end <= sp.end)
+            .map(|&(_, k)| &cands[k])
+    };
+    // A candidate reaching past the side says nothing of it ("LEEDS AT HULL" read as one
+    // name).
     let vote = |s: &Side| -> Vote {
-        let sp = span_of(s);
         let mut v = Vote::Unknown;
-        // A candidate reaching past the side says nothing of it ("LEEDS AT HULL" read as
-        // one name).
-        let inside = |c: &&Candidate| c.span.start >= sp.start && c.span.end <= sp.end;
-        for c in cands.iter().filter(inside) {
+        for c in inside(span_of(s)) {
             if c.etype == EntityType::Person {
                 return Vote::Player;
             }
@@ -100,38 +110,41 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
         v
     };
     let votes: Vec<Vote> = sides.iter().map(vote).collect();
-    // Tally per block and pool (outer sides, scorers in parentheses), then per document.
-    let tally = |keep: &dyn Fn(&Side) -> bool| {
-        let (mut players, mut clubs) = (0usize, 0usize);
-        for (s, v) in sides.iter().zip(&votes) {
-            if keep(s) {
-                match v {
-                    Vote::Player => players += 1,
-                    Vote::Club | Vote::Country => clubs += 1,
-                    Vote::Unknown => {}
-                }
-            }
+    // Tallies (players, clubs) per block and pool (outer sides, scorers in parentheses),
+    // and per pool over the document.
+    let mut by_block: HashMap<(usize, bool), (usize, usize)> = HashMap::default();
+    let mut by_pool: HashMap<bool, (usize, usize)> = HashMap::default();
+    for (s, v) in sides.iter().zip(&votes) {
+        let (p, c) = match v {
+            Vote::Player => (1, 0),
+            Vote::Club | Vote::Country => (0, 1),
+            Vote::Unknown => (0, 0),
+        };
+        for t in [
+            by_block.entry((s.block, s.inner)).or_default(),
+            by_pool.entry(s.inner).or_default(),
+        ] {
+            t.0 += p;
+            t.1 += c;
         }
-        (players, clubs)
-    };
-    let decide = |(players, clubs): (usize, usize)| match players.cmp(&clubs) {
-        std::cmp::Ordering::Greater => Some(Vote::Player),
-        std::cmp::Ordering::Less => Some(Vote::Club),
-        std::cmp::Ordering::Equal => None,
+    }
+    let decide = |t: Option<&(usize, usize)>| match t.map(|&(p, c)| p.cmp(&c)) {
+        Some(std::cmp::Ordering::Greater) => Some(Vote::Player),
+        Some(std::cmp::Ordering::Less) => Some(Vote::Club),
+        _ => None,
     };
     let mut clubs: HashSet<&str> = HashSet::default();
     let mut add = Vec::new();
+    // The sides made clubs, in text order and disjoint.
     let mut drop: Vec<Span> = Vec::new();
     for (s, v) in sides.iter().zip(&votes) {
-        let kind = decide(tally(&|o: &Side| o.block == s.block && o.inner == s.inner))
-            .or_else(|| decide(tally(&|o: &Side| o.inner == s.inner)));
+        let kind =
+            decide(by_block.get(&(s.block, s.inner))).or_else(|| decide(by_pool.get(&s.inner)));
         let sp = span_of(s);
         match (kind, v) {
             (Some(Vote::Club), Vote::Club | Vote::Unknown) => {
                 // A club the lists or another rule found keeps its evidence.
-                let known = cands
-                    .iter()
-                    .any(|c| c.span == sp && c.etype == EntityType::Org);
+                let known = inside(sp).any(|c| c.span == sp && c.etype == EntityType::Org);
                 if !known {
                     drop.push(sp);
                     add.push(Candidate::from_rule(
@@ -154,9 +167,12 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
             _ => {}
         }
     }
+    let dropped = |c: &Span| {
+        let k = drop.partition_point(|d| d.end <= c.start);
+        drop.get(k).is_some_and(|d| d.overlaps(*c))
+    };
     cands.retain(|c| {
-        !drop.iter().any(|d| d.overlaps(c.span))
-            || (c.etype == EntityType::Person && c.source == Source::Gazetteer)
+        !dropped(&c.span) || (c.etype == EntityType::Person && c.source == Source::Gazetteer)
     });
     cands.extend(add);
     if !clubs.is_empty() {
