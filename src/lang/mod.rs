@@ -9,6 +9,7 @@
 //! for "harrumphed" makes it a speech verb, no recompile).
 
 mod load;
+mod wordmap;
 
 pub use load::{LanguageFile, check_file};
 
@@ -206,7 +207,7 @@ pub enum Gender {
 pub struct Language {
     /// The folder name: "en".
     pub code: String,
-    words: FxHashMap<Box<str>, Classes>,
+    words: wordmap::WordMap,
     folded: u64,
     /// Honorifics ("Gen.", "Secretary of State"), longest first.
     pub honorifics: Vec<String>,
@@ -243,7 +244,7 @@ impl Language {
     pub fn new(code: &str) -> Language {
         Language {
             code: code.to_string(),
-            words: FxHashMap::default(),
+            words: wordmap::WordMap::default(),
             folded: folded_mask(),
             honorifics: Vec::new(),
             honorific_index: FxHashMap::default(),
@@ -259,19 +260,18 @@ impl Language {
 
     /// Adds `word` to class `c` (folded classes store it in lower case).
     pub fn add(&mut self, word: &str, c: Class) {
-        let key: Box<str> = if c.folded() {
-            word.to_lowercase().into()
+        let bit = Classes::NONE.with(c);
+        if c.folded() {
+            crate::words::with_lowercase(word, |l| self.words.add(l, bit));
         } else {
-            word.into()
-        };
-        let slot = self.words.entry(key).or_default();
-        *slot = slot.with(c);
+            self.words.add(word, bit);
+        }
     }
 
     /// The classes of a word as written: its own, and those of its lower-case form that
     /// are compared in lower case.
     pub fn classes(&self, w: &str) -> Classes {
-        let exact = self.words.get(w).copied().unwrap_or_default();
+        let exact = self.words.get(w).unwrap_or_default();
         let upper = if w.is_ascii() {
             w.bytes().any(|b| b.is_ascii_uppercase())
         } else {
@@ -280,7 +280,7 @@ impl Language {
         if !upper {
             return exact;
         }
-        let lower = crate::words::with_lowercase(w, |l| self.words.get(l).copied());
+        let lower = crate::words::with_lowercase(w, |l| self.words.get(l));
         Classes(exact.0 | (lower.unwrap_or_default().0 & self.folded))
     }
 
@@ -333,9 +333,8 @@ impl Language {
 
     /// Adds everything of `other` (a user's folder) to this language.
     pub fn extend(&mut self, other: Language) {
-        for (w, c) in other.words {
-            let slot = self.words.entry(w).or_default();
-            *slot = Classes(slot.0 | c.0);
+        for (w, c) in other.words.iter() {
+            self.words.add(w, c);
         }
         self.honorifics.extend(other.honorifics);
         self.genders.extend(other.genders);
@@ -354,7 +353,7 @@ impl Language {
     pub fn counts(&self) -> Vec<(Class, usize)> {
         Class::ALL
             .iter()
-            .map(|&c| (c, self.words.values().filter(|w| w.has(c)).count()))
+            .map(|&c| (c, self.words.iter().filter(|(_, w)| w.has(c)).count()))
             .collect()
     }
 }

@@ -2,12 +2,11 @@
 //! word boundaries, leftmost-longest. Place names that are also ordinary words need
 //! evidence before they count.
 
-use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
-use crate::lang::Class;
+use crate::gazetteer::Gazetteers;
 use crate::segment::Segments;
-use crate::types::{Candidate, EntityType, Mention, Source, Span};
-use std::collections::HashMap;
+use crate::types::{Candidate, Mention, Source, Span};
 
+mod build;
 mod evidence;
 
 use evidence::{
@@ -20,13 +19,21 @@ use evidence::{
 /// (an anchored automaton search per word start measured 2 to 2.6 times slower, and took
 /// about 200 ms to build).
 pub struct GazMatcher {
-    /// The forms, as written.
-    pats: Vec<Box<str>>,
-    /// Pattern indices by first word, longest form first, each with the bytes that follow
-    /// its first word (see `Tail`).
-    by_first: rustc_hash::FxHashMap<Box<str>, Vec<(u32, Tail)>>,
+    /// Every form, end to end: one allocation instead of one per form (the build's
+    /// allocations were most of start-up).
+    arena: String,
+    /// Each pattern's form: its byte range in `arena`.
+    pats: Vec<(u32, u32)>,
+    /// The groups of patterns that share a first word, by that word (see `group_key`).
+    groups: hashbrown::HashTable<u32>,
+    /// Each group's first word: its byte range in `arena`.
+    group_key: Vec<(u32, u32)>,
+    /// Group `g`'s patterns are `order[group_start[g]..group_start[g + 1]]`, longest form
+    /// first, each with the bytes that follow its first word (see `Tail`).
+    group_start: Vec<u32>,
+    order: Vec<(u32, Tail)>,
     /// For each pattern, the gazetteer entry it stands for.
-    entry_of: Vec<usize>,
+    entry_of: Vec<u32>,
     /// For each pattern, the evidence it needs before it counts.
     need: Vec<Need>,
     /// Which first bytes (and, for lower-case first letters, which first two bytes) some
@@ -56,103 +63,21 @@ enum Need {
 }
 
 impl GazMatcher {
-    pub fn new(gaz: &Gazetteers) -> GazMatcher {
-        let mut best: HashMap<&str, usize> = HashMap::new();
-        let mut upper: Vec<(String, usize)> = Vec::new();
-        for (i, e) in gaz.entries.iter().enumerate() {
-            for form in std::iter::once(&e.name).chain(&e.aliases) {
-                let slot = best.entry(form.as_str()).or_insert(i);
-                if gaz.entries[*slot].rank > e.rank {
-                    *slot = i;
-                }
-            }
-        }
-        // Upper-case copies for datelines and headlines ("WASHINGTON —").
-        for (form, &i) in &best {
-            let up = form.to_uppercase();
-            // Not for ordinary words: "RUGBY UNION" is a sport, not two towns.
-            let plain = gaz.language.ambiguous.contains(*form);
-            if up != *form && form.chars().count() >= 4 && !plain && !best.contains_key(up.as_str())
-            {
-                upper.push((up, i));
-            }
-        }
-        let mut pats: Vec<(String, usize)> =
-            best.into_iter().map(|(f, i)| (f.to_string(), i)).collect();
-        upper.sort();
-        upper.dedup_by(|a, b| a.0 == b.0);
-        pats.extend(upper);
-        pats.sort();
-        let lex = &gaz.language;
-        let need = pats
-            .iter()
-            .map(|(f, i)| {
-                let e = &gaz.entries[*i];
-                let single = !f.contains(' ');
-                if e.etype == EntityType::Loc && single && lex.is(f, Class::NeverPlace) {
-                    Need::Never
-                } else if e.etype == EntityType::Loc && e.rank == RANK_COUNTRY {
-                    Need::Nothing
-                } else if e.etype == EntityType::Loc && lex.ambiguous.contains(f.as_str()) {
-                    Need::Place
-                } else if e.etype == EntityType::Loc && lex.name_places.contains(f.as_str()) {
-                    Need::NotName
-                } else if e.etype == EntityType::Loc
-                    && (RANK_COUNTRY + 1..RANK_CITY).contains(&e.rank)
-                    && f.ends_with('.')
-                    && *f != e.name
-                {
-                    Need::AfterPlace
-                } else if *f != e.name && !e.aliases.contains(f) {
-                    Need::Caps
-                } else if single
-                    && e.etype != EntityType::Loc
-                    && f.chars().any(char::is_lowercase)
-                    && lex.is_common(f)
-                {
-                    Need::Plain
-                } else {
-                    Need::Nothing
-                }
-            })
-            .collect();
-        let entry_of = pats.iter().map(|p| p.1).collect();
-        let mut by_first: rustc_hash::FxHashMap<Box<str>, Vec<(u32, Tail)>> = Default::default();
-        for (i, (form, _)) in pats.iter().enumerate() {
-            if !form.is_empty() {
-                let key = first_word(form);
-                let tail = Tail::of(&form.as_bytes()[key.len()..]);
-                by_first
-                    .entry(key.into())
-                    .or_default()
-                    .push((i as u32, tail));
-            }
-        }
-        // Longest first: the first that fits its boundaries and evidence wins, as the
-        // leftmost-longest match would, then the shorter ones at the same start.
-        for list in by_first.values_mut() {
-            list.sort_by_key(|&(i, _)| (std::cmp::Reverse(pats[i as usize].0.len()), i));
-        }
-        let mut first_byte = [false; 256];
-        let mut lower_pairs = rustc_hash::FxHashSet::default();
-        for (form, _) in &pats {
-            let b = form.as_bytes();
-            if b[0].is_ascii_lowercase() {
-                lower_pairs.insert([b[0], b.get(1).copied().unwrap_or(0)]);
-            } else {
-                first_byte[b[0] as usize] = true;
-            }
-        }
-        let city_first = city_first(gaz);
-        GazMatcher {
-            city_first,
-            pats: pats.into_iter().map(|(f, _)| f.into_boxed_str()).collect(),
-            by_first,
-            entry_of,
-            need,
-            first_byte,
-            lower_pairs,
-        }
+    /// The form of pattern `p`.
+    #[inline]
+    fn pat(&self, p: usize) -> &str {
+        let (s, e) = self.pats[p];
+        &self.arena[s as usize..e as usize]
+    }
+
+    /// The patterns whose first word is `key`, longest first.
+    #[inline]
+    fn group(&self, key: &str) -> Option<&[(u32, Tail)]> {
+        let g = *self.groups.find(build::hash(key), |&g| {
+            let (s, e) = self.group_key[g as usize];
+            &self.arena[s as usize..e as usize] == key
+        })? as usize;
+        Some(&self.order[self.group_start[g] as usize..self.group_start[g + 1] as usize])
     }
 
     /// Every gazetteer match on word boundaries, leftmost-longest, non-overlapping.
@@ -182,16 +107,17 @@ impl GazMatcher {
             }
             let rest = &text[s..];
             let key = first_word(rest);
-            let Some(cands) = self.by_first.get(key) else {
+            let Some(cands) = self.group(key) else {
                 continue;
             };
             let tail = Tail::of(&rest.as_bytes()[key.len()..]).bytes;
             for &(p, t) in cands {
                 let p = p as usize;
-                if tail & t.mask != t.bytes || !rest.starts_with(&*self.pats[p]) {
+                let form = self.pat(p);
+                if tail & t.mask != t.bytes || !rest.starts_with(form) {
                     continue;
                 }
-                let e = s + self.pats[p].len();
+                let e = s + form.len();
                 let span = Span::new(s, e);
                 if !on_boundaries(text, s, e) || names_event(&gaz.language, text, span) {
                     continue;
@@ -208,7 +134,7 @@ impl GazMatcher {
                 if !ok {
                     continue;
                 }
-                let mut entry = self.entry_of[p];
+                let mut entry = self.entry_of[p] as usize;
                 if let Some(&city) = self.city_first.get(&entry)
                     && !division_signalled(text, seg, span)
                 {
@@ -228,27 +154,6 @@ impl GazMatcher {
         }
         out
     }
-}
-
-/// The divisions whose name alone means a city of that name ("Washington"), each with the
-/// city's entry.
-fn city_first(gaz: &Gazetteers) -> rustc_hash::FxHashMap<usize, usize> {
-    let lex = &gaz.language;
-    let mut out = rustc_hash::FxHashMap::default();
-    for (d, e) in gaz.entries.iter().enumerate() {
-        if e.etype != EntityType::Loc || e.rank >= RANK_CITY || !lex.is(&e.name, Class::CityFirst) {
-            continue;
-        }
-        let city = gaz.entries.iter().position(|c| {
-            c.etype == EntityType::Loc
-                && c.rank == RANK_CITY
-                && (c.name == e.name || c.aliases.contains(&e.name))
-        });
-        if let Some(c) = city {
-            out.insert(d, c);
-        }
-    }
-    out
 }
 
 /// Up to eight bytes after a form's first word, with the mask of those it has: a candidate

@@ -1,0 +1,251 @@
+//! Building the matcher: every distinct form of the gazetteers (and an upper-case copy for
+//! datelines), its evidence, and the groups by first word. Run once per process, so its
+//! cost is start-up: the forms are gathered in first-seen order (no sort), kept in one
+//! string, and grouped by a counting pass rather than a vector per word.
+
+use super::{GazMatcher, Need, Tail, first_word};
+use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
+use crate::lang::Class;
+use crate::types::EntityType;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
+
+/// The hash that keys the groups by first word.
+#[inline]
+pub(super) fn hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
+impl GazMatcher {
+    pub fn new(gaz: &Gazetteers) -> GazMatcher {
+        let lex = &gaz.language;
+        // The forms in first-seen order, each with the entry of lowest rank that has it (the
+        // earliest of equal rank). Pattern order decides nothing: two forms that match at
+        // one start are either of different lengths (longest first) or the same form.
+        let n: usize = gaz.entries.iter().map(|e| 1 + e.aliases.len()).sum();
+        let mut slot: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(n, FxBuildHasher);
+        let mut forms: Vec<(&str, u32)> = Vec::with_capacity(n);
+        for (i, e) in gaz.entries.iter().enumerate() {
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                match slot.entry(form.as_str()) {
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        let f = &mut forms[*o.get() as usize];
+                        if gaz.entries[f.1 as usize].rank > e.rank {
+                            f.1 = i as u32;
+                        }
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(forms.len() as u32);
+                        forms.push((form.as_str(), i as u32));
+                    }
+                }
+            }
+        }
+        let mut arena = String::with_capacity(forms.iter().map(|f| 2 * f.0.len()).sum());
+        let mut pats: Vec<(u32, u32)> = Vec::with_capacity(2 * forms.len());
+        let mut entry_of: Vec<u32> = Vec::with_capacity(2 * forms.len());
+        for &(form, i) in &forms {
+            pats.push(push(&mut arena, form));
+            entry_of.push(i);
+        }
+        // Upper-case copies for datelines and headlines ("WASHINGTON —"), one per distinct
+        // copy, with the lowest entry index of the forms it copies. Each copy is written
+        // into the arena once and found again there: no string per copy.
+        let mut upper: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(forms.len());
+        let mut buf = String::new();
+        for &(form, i) in &forms {
+            // Not for ordinary words: "RUGBY UNION" is a sport, not two towns.
+            if form.chars().count() < 4 || lex.ambiguous.contains(form) {
+                continue;
+            }
+            buf.clear();
+            if form.is_ascii() {
+                buf.extend(form.bytes().map(|b| b.to_ascii_uppercase() as char));
+            } else {
+                buf.extend(form.chars().flat_map(char::to_uppercase));
+            }
+            if buf == form || slot.contains_key(buf.as_str()) {
+                continue;
+            }
+            let at = |p: u32| {
+                let (s, e) = pats[p as usize];
+                &arena[s as usize..e as usize]
+            };
+            let h = hash(&buf);
+            if let Some(&p) = upper.find(h, |&p| at(p) == buf) {
+                let j = &mut entry_of[p as usize];
+                *j = (*j).min(i);
+                continue;
+            }
+            let p = pats.len() as u32;
+            pats.push(push(&mut arena, &buf));
+            entry_of.push(i);
+            upper.insert_unique(h, p, |&p| {
+                let (s, e) = pats[p as usize];
+                hash(&arena[s as usize..e as usize])
+            });
+        }
+        let need = pats
+            .iter()
+            .zip(&entry_of)
+            .map(|(&(s, e), &i)| need(gaz, &arena[s as usize..e as usize], i as usize))
+            .collect();
+        let (groups, group_key, group_start, order) = group(&arena, &pats);
+        let mut first_byte = [false; 256];
+        let mut lower_pairs = FxHashSet::default();
+        for &(s, e) in &pats {
+            let b = &arena.as_bytes()[s as usize..e as usize];
+            if b.is_empty() {
+                continue;
+            }
+            if b[0].is_ascii_lowercase() {
+                lower_pairs.insert([b[0], b.get(1).copied().unwrap_or(0)]);
+            } else {
+                first_byte[b[0] as usize] = true;
+            }
+        }
+        GazMatcher {
+            city_first: city_first(gaz),
+            arena,
+            pats,
+            groups,
+            group_key,
+            group_start,
+            order,
+            entry_of,
+            need,
+            first_byte,
+            lower_pairs,
+        }
+    }
+}
+
+/// Appends `form` to the arena: its byte range.
+fn push(arena: &mut String, form: &str) -> (u32, u32) {
+    let s = arena.len();
+    arena.push_str(form);
+    (s as u32, arena.len() as u32)
+}
+
+/// The evidence that form `f` of entry `i` needs before it counts.
+fn need(gaz: &Gazetteers, f: &str, i: usize) -> Need {
+    let lex = &gaz.language;
+    let e = &gaz.entries[i];
+    let single = !f.contains(' ');
+    if e.etype == EntityType::Loc && single && lex.is(f, Class::NeverPlace) {
+        Need::Never
+    } else if e.etype == EntityType::Loc && e.rank == RANK_COUNTRY {
+        Need::Nothing
+    } else if e.etype == EntityType::Loc && lex.ambiguous.contains(f) {
+        Need::Place
+    } else if e.etype == EntityType::Loc && lex.name_places.contains(f) {
+        Need::NotName
+    } else if e.etype == EntityType::Loc
+        && (RANK_COUNTRY + 1..RANK_CITY).contains(&e.rank)
+        && f.ends_with('.')
+        && f != e.name
+    {
+        Need::AfterPlace
+    } else if f != e.name && !e.aliases.iter().any(|a| a == f) {
+        Need::Caps
+    } else if single
+        && e.etype != EntityType::Loc
+        && f.chars().any(char::is_lowercase)
+        && lex.is_common(f)
+    {
+        Need::Plain
+    } else {
+        Need::Nothing
+    }
+}
+
+type Groups = (
+    hashbrown::HashTable<u32>,
+    Vec<(u32, u32)>,
+    Vec<u32>,
+    Vec<(u32, Tail)>,
+);
+
+/// The patterns grouped by first word, each group longest form first (the first that fits
+/// its boundaries and evidence wins, as the leftmost-longest match would, then the shorter
+/// ones at the same start).
+fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
+    let key_of = |&(s, e): &(u32, u32)| {
+        let form = &arena[s as usize..e as usize];
+        (s, s + first_word(form).len() as u32)
+    };
+    let text = |(s, e): (u32, u32)| &arena[s as usize..e as usize];
+    let mut groups: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(pats.len() / 2);
+    let mut group_key: Vec<(u32, u32)> = Vec::with_capacity(pats.len() / 2);
+    let mut group_of: Vec<u32> = Vec::with_capacity(pats.len());
+    let mut count: Vec<u32> = Vec::with_capacity(pats.len() / 2);
+    for p in pats {
+        if p.0 == p.1 {
+            group_of.push(u32::MAX);
+            continue;
+        }
+        let k = key_of(p);
+        let key = text(k);
+        let h = hash(key);
+        let g = match groups.find(h, |&g| text(group_key[g as usize]) == key) {
+            Some(&g) => g,
+            None => {
+                let g = group_key.len() as u32;
+                group_key.push(k);
+                count.push(0);
+                groups.insert_unique(h, g, |&g| hash(text(group_key[g as usize])));
+                g
+            }
+        };
+        count[g as usize] += 1;
+        group_of.push(g);
+    }
+    let mut group_start = Vec::with_capacity(count.len() + 1);
+    let mut at = 0u32;
+    for c in &count {
+        group_start.push(at);
+        at += c;
+    }
+    group_start.push(at);
+    let mut fill = group_start.clone();
+    let mut order = vec![(0u32, Tail { bytes: 0, mask: 0 }); at as usize];
+    for (p, &g) in group_of.iter().enumerate() {
+        if g == u32::MAX {
+            continue;
+        }
+        let (s, e) = pats[p];
+        let key_len = key_of(&pats[p]).1 - s;
+        let tail = Tail::of(&arena.as_bytes()[(s + key_len) as usize..e as usize]);
+        order[fill[g as usize] as usize] = (p as u32, tail);
+        fill[g as usize] += 1;
+    }
+    for g in 0..count.len() {
+        let list = &mut order[group_start[g] as usize..group_start[g + 1] as usize];
+        list.sort_by_key(|&(p, _)| {
+            let (s, e) = pats[p as usize];
+            (std::cmp::Reverse(e - s), p)
+        });
+    }
+    (groups, group_key, group_start, order)
+}
+
+/// The divisions whose name alone means a city of that name ("Washington"), each with the
+/// city's entry.
+fn city_first(gaz: &Gazetteers) -> rustc_hash::FxHashMap<usize, usize> {
+    let lex = &gaz.language;
+    let mut out = rustc_hash::FxHashMap::default();
+    for (d, e) in gaz.entries.iter().enumerate() {
+        if e.etype != EntityType::Loc || e.rank >= RANK_CITY || !lex.is(&e.name, Class::CityFirst) {
+            continue;
+        }
+        let city = gaz.entries.iter().position(|c| {
+            c.etype == EntityType::Loc
+                && c.rank == RANK_CITY
+                && (c.name == e.name || c.aliases.contains(&e.name))
+        });
+        if let Some(c) = city {
+            out.insert(d, c);
+        }
+    }
+    out
+}
