@@ -3,12 +3,13 @@
 //! cost is start-up: the forms are gathered in first-seen order (no sort), kept in one
 //! string, and grouped by a counting pass rather than a vector per word.
 
-use super::{GazMatcher, Need, Tail, first_word};
+use super::{GazMatcher, Need, Tail, UNKNOWN, first_word};
 use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
 use crate::lang::Class;
 use crate::types::EntityType;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::hash::BuildHasher;
+use std::sync::atomic::AtomicU8;
 
 /// The hash that keys the groups by first word.
 #[inline]
@@ -85,11 +86,7 @@ impl GazMatcher {
                 hash(&arena[s as usize..e as usize])
             });
         }
-        let need = pats
-            .iter()
-            .zip(&entry_of)
-            .map(|(&(s, e), &i)| need(gaz, &arena[s as usize..e as usize], i as usize))
-            .collect();
+        let need = (0..pats.len()).map(|_| AtomicU8::new(UNKNOWN)).collect();
         let (groups, group_key, group_start, order) = group(&arena, &pats);
         let mut first_byte = [false; 256];
         let mut lower_pairs = FxHashSet::default();
@@ -128,7 +125,7 @@ fn push(arena: &mut String, form: &str) -> (u32, u32) {
 }
 
 /// The evidence that form `f` of entry `i` needs before it counts.
-fn need(gaz: &Gazetteers, f: &str, i: usize) -> Need {
+pub(super) fn need(gaz: &Gazetteers, f: &str, i: usize) -> Need {
     let lex = &gaz.language;
     let e = &gaz.entries[i];
     let single = !f.contains(' ');

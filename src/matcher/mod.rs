@@ -5,6 +5,7 @@
 use crate::gazetteer::Gazetteers;
 use crate::segment::Segments;
 use crate::types::{Candidate, Mention, Source, Span};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 mod build;
 mod evidence;
@@ -34,8 +35,11 @@ pub struct GazMatcher {
     order: Vec<(u32, Tail)>,
     /// For each pattern, the gazetteer entry it stands for.
     entry_of: Vec<u32>,
-    /// For each pattern, the evidence it needs before it counts.
-    need: Vec<Need>,
+    /// For each pattern, the evidence it needs before it counts, worked out the first time
+    /// the pattern matches (`UNKNOWN` until then): most of some 94,000 patterns never
+    /// match in a run, and working them all out took a sixth of start-up. The value is a
+    /// pure function of the pattern, so threads that race to store it store the same.
+    need: Vec<AtomicU8>,
     /// Which first bytes (and, for lower-case first letters, which first two bytes) some
     /// pattern starts with: a word that starts otherwise is not searched at all.
     first_byte: [bool; 256],
@@ -46,6 +50,7 @@ pub struct GazMatcher {
 
 /// Evidence a gazetteer form needs in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Need {
     Nothing,
     /// Month and weekday names: never a place.
@@ -62,12 +67,41 @@ enum Need {
     AfterPlace,
 }
 
+/// A pattern's need not yet worked out.
+const UNKNOWN: u8 = u8::MAX;
+
+impl Need {
+    fn from_u8(v: u8) -> Need {
+        match v {
+            0 => Need::Nothing,
+            1 => Need::Never,
+            2 => Need::Place,
+            3 => Need::NotName,
+            4 => Need::Caps,
+            5 => Need::Plain,
+            _ => Need::AfterPlace,
+        }
+    }
+}
+
 impl GazMatcher {
     /// The form of pattern `p`.
     #[inline]
     fn pat(&self, p: usize) -> &str {
         let (s, e) = self.pats[p];
         &self.arena[s as usize..e as usize]
+    }
+
+    /// The evidence pattern `p` needs.
+    #[inline]
+    fn need(&self, p: usize, gaz: &Gazetteers) -> Need {
+        let known = self.need[p].load(Ordering::Relaxed);
+        if known != UNKNOWN {
+            return Need::from_u8(known);
+        }
+        let n = build::need(gaz, self.pat(p), self.entry_of[p] as usize);
+        self.need[p].store(n as u8, Ordering::Relaxed);
+        n
     }
 
     /// The patterns whose first word is `key`, longest first.
@@ -122,7 +156,7 @@ impl GazMatcher {
                 if !on_boundaries(text, s, e) || names_event(&gaz.language, text, span) {
                     continue;
                 }
-                let ok = match self.need[p] {
+                let ok = match self.need(p, gaz) {
                     Need::Nothing => true,
                     Need::Never => false,
                     Need::Place => place_evidence(text, seg, span),
@@ -281,6 +315,21 @@ mod tests {
             vec!["NEW YORK"]
         );
         assert!(found("the NEW YORK crowd").is_empty());
+    }
+
+    #[test]
+    fn needs_survive_their_byte() {
+        for n in [
+            Need::Nothing,
+            Need::Never,
+            Need::Place,
+            Need::NotName,
+            Need::Caps,
+            Need::Plain,
+            Need::AfterPlace,
+        ] {
+            assert_eq!(Need::from_u8(n as u8), n);
+        }
     }
 
     #[test]
