@@ -244,12 +244,14 @@ fn first_word(s: &str) -> &str {
 /// Where a name may start: every token start, and every letter after a hyphen or slash
 /// inside a token.
 fn word_starts<'t>(text: &'t str, seg: &'t Segments) -> impl Iterator<Item = usize> + 't {
+    // Words are short: a plain scan of their bytes beats setting up a searcher per word.
+    let bytes = text.as_bytes();
     seg.tokens.iter().flat_map(move |t| {
-        let word = &text[t.span.start..t.full_end];
-        std::iter::once(t.span.start).chain(
-            memchr::memchr2_iter(b'-', b'/', word.as_bytes())
-                .map(move |i| t.span.start + i + 1)
-                .filter(move |&i| i < t.full_end),
+        let (s, e) = (t.span.start, t.full_end);
+        std::iter::once(s).chain(
+            (s..e.saturating_sub(1))
+                .filter(move |&i| matches!(bytes[i], b'-' | b'/'))
+                .map(|i| i + 1),
         )
     })
 }
