@@ -30,6 +30,7 @@ pub mod run;
 pub mod segment;
 pub(crate) mod sources;
 pub mod types;
+pub(crate) mod wordmap;
 pub(crate) mod words;
 pub mod write;
 

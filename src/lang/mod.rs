@@ -9,7 +9,6 @@
 //! for "harrumphed" makes it a speech verb, no recompile).
 
 mod load;
-mod wordmap;
 
 pub use load::{LanguageFile, check_file};
 
@@ -181,6 +180,11 @@ impl Classes {
     fn with(self, c: Class) -> Classes {
         Classes(self.0 | 1 << c as u8)
     }
+
+    /// The classes of both.
+    pub(crate) fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
 }
 
 /// The bits of the classes compared in lower case.
@@ -207,7 +211,7 @@ pub enum Gender {
 pub struct Language {
     /// The folder name: "en".
     pub code: String,
-    words: wordmap::WordMap,
+    words: crate::wordmap::WordMap<Classes>,
     folded: u64,
     /// Honorifics ("Gen.", "Secretary of State"), longest first.
     pub honorifics: Vec<String>,
@@ -244,7 +248,7 @@ impl Language {
     pub fn new(code: &str) -> Language {
         Language {
             code: code.to_string(),
-            words: wordmap::WordMap::default(),
+            words: crate::wordmap::WordMap::default(),
             folded: folded_mask(),
             honorifics: Vec::new(),
             honorific_index: FxHashMap::default(),
@@ -262,9 +266,9 @@ impl Language {
     pub fn add(&mut self, word: &str, c: Class) {
         let bit = Classes::NONE.with(c);
         if c.folded() {
-            crate::words::with_lowercase(word, |l| self.words.add(l, bit));
+            crate::words::with_lowercase(word, |l| self.words.add(l, bit, Classes::union));
         } else {
-            self.words.add(word, bit);
+            self.words.add(word, bit, Classes::union);
         }
     }
 
@@ -334,7 +338,7 @@ impl Language {
     /// Adds everything of `other` (a user's folder) to this language.
     pub fn extend(&mut self, other: Language) {
         for (w, c) in other.words.iter() {
-            self.words.add(w, c);
+            self.words.add(w, c, Classes::union);
         }
         self.honorifics.extend(other.honorifics);
         self.genders.extend(other.genders);

@@ -7,6 +7,7 @@ use super::{GazMatcher, Need, Tail, UNKNOWN, first_word};
 use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
 use crate::lang::Class;
 use crate::types::EntityType;
+use crate::wordmap::WordMap;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::hash::BuildHasher;
 use std::sync::atomic::AtomicU8;
@@ -87,7 +88,7 @@ impl GazMatcher {
             });
         }
         let need = (0..pats.len()).map(|_| AtomicU8::new(UNKNOWN)).collect();
-        let (groups, group_key, group_start, order) = group(&arena, &pats);
+        let (groups, group_start, order) = group(&arena, &pats);
         let mut first_byte = [false; 256];
         let mut lower_pairs = FxHashSet::default();
         for &(s, e) in &pats {
@@ -106,7 +107,6 @@ impl GazMatcher {
             arena,
             pats,
             groups,
-            group_key,
             group_start,
             order,
             entry_of,
@@ -156,24 +156,15 @@ pub(super) fn need(gaz: &Gazetteers, f: &str, i: usize) -> Need {
     }
 }
 
-type Groups = (
-    hashbrown::HashTable<u32>,
-    Vec<(u32, u32)>,
-    Vec<u32>,
-    Vec<(u32, Tail)>,
-);
+type Groups = (WordMap<u32>, Vec<u32>, Vec<(u32, Tail)>);
 
 /// The patterns grouped by first word, each group longest form first (the first that fits
 /// its boundaries and evidence wins, as the leftmost-longest match would, then the shorter
 /// ones at the same start).
 fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
-    let key_of = |&(s, e): &(u32, u32)| {
-        let form = &arena[s as usize..e as usize];
-        (s, s + first_word(form).len() as u32)
-    };
-    let text = |(s, e): (u32, u32)| &arena[s as usize..e as usize];
-    let mut groups: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(pats.len() / 2);
-    let mut group_key: Vec<(u32, u32)> = Vec::with_capacity(pats.len() / 2);
+    let form = |&(s, e): &(u32, u32)| &arena[s as usize..e as usize];
+    let mut groups: WordMap<u32> = WordMap::default();
+    groups.reserve(pats.len() / 2);
     let mut group_of: Vec<u32> = Vec::with_capacity(pats.len());
     let mut count: Vec<u32> = Vec::with_capacity(pats.len() / 2);
     for p in pats {
@@ -181,16 +172,13 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
             group_of.push(u32::MAX);
             continue;
         }
-        let k = key_of(p);
-        let key = text(k);
-        let h = hash(key);
-        let g = match groups.find(h, |&g| text(group_key[g as usize]) == key) {
-            Some(&g) => g,
+        let key = first_word(form(p));
+        let g = match groups.get(key) {
+            Some(g) => g,
             None => {
-                let g = group_key.len() as u32;
-                group_key.push(k);
+                let g = count.len() as u32;
+                groups.add(key, g, |old, _| old);
                 count.push(0);
-                groups.insert_unique(h, g, |&g| hash(text(group_key[g as usize])));
                 g
             }
         };
@@ -211,7 +199,7 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
             continue;
         }
         let (s, e) = pats[p];
-        let key_len = key_of(&pats[p]).1 - s;
+        let key_len = first_word(form(&pats[p])).len() as u32;
         let tail = Tail::of(&arena.as_bytes()[(s + key_len) as usize..e as usize]);
         order[fill[g as usize] as usize] = (p as u32, tail);
         fill[g as usize] += 1;
@@ -223,7 +211,7 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
             (std::cmp::Reverse(e - s), p)
         });
     }
-    (groups, group_key, group_start, order)
+    (groups, group_start, order)
 }
 
 /// The divisions whose name alone means a city of that name ("Washington"), each with the

@@ -25,10 +25,8 @@ pub struct GazMatcher {
     arena: String,
     /// Each pattern's form: its byte range in `arena`.
     pats: Vec<(u32, u32)>,
-    /// The groups of patterns that share a first word, by that word (see `group_key`).
-    groups: hashbrown::HashTable<u32>,
-    /// Each group's first word: its byte range in `arena`.
-    group_key: Vec<(u32, u32)>,
+    /// The groups of patterns that share a first word, by that word.
+    groups: crate::wordmap::WordMap<u32>,
     /// Group `g`'s patterns are `order[group_start[g]..group_start[g + 1]]`, longest form
     /// first, each with the bytes that follow its first word (see `Tail`).
     group_start: Vec<u32>,
@@ -86,7 +84,6 @@ impl Need {
 
 impl GazMatcher {
     /// The form of pattern `p`.
-    #[inline]
     fn pat(&self, p: usize) -> &str {
         let (s, e) = self.pats[p];
         &self.arena[s as usize..e as usize]
@@ -107,10 +104,7 @@ impl GazMatcher {
     /// The patterns whose first word is `key`, longest first.
     #[inline]
     fn group(&self, key: &str) -> Option<&[(u32, Tail)]> {
-        let g = *self.groups.find(build::hash(key), |&g| {
-            let (s, e) = self.group_key[g as usize];
-            &self.arena[s as usize..e as usize] == key
-        })? as usize;
+        let g = self.groups.get(key)? as usize;
         Some(&self.order[self.group_start[g] as usize..self.group_start[g + 1] as usize])
     }
 
@@ -146,9 +140,15 @@ impl GazMatcher {
             };
             let tail = Tail::of(&rest.as_bytes()[key.len()..]).bytes;
             for &(p, t) in cands {
+                // The tail first: most candidates fail it, and reading their form from the
+                // arena was a cache miss each (a fifth of this function in a profile).
+                if tail & t.mask != t.bytes {
+                    continue;
+                }
                 let p = p as usize;
-                let form = self.pat(p);
-                if tail & t.mask != t.bytes || !rest.starts_with(form) {
+                let (fs, fe) = self.pats[p];
+                let form = &self.arena.as_bytes()[fs as usize..fe as usize];
+                if !rest.as_bytes().starts_with(form) {
                     continue;
                 }
                 let e = s + form.len();

@@ -1,10 +1,10 @@
-//! The word-class map: word -> classes, looked up once for every token of every document
-//! (and again for many rule tests), so it is laid out for that lookup. A word of up to 15
-//! bytes is stored inside its slot and compared there; longer ones live in one string.
-//! A map of boxed strings followed a pointer to a heap string on every probe (about a fifth
-//! of a run's time in a profile), and built some 70,000 of them at start-up.
+//! A map from words to small values, for the lookups made at every token: the word classes
+//! (once per token of every document, and again in many rule tests) and the matcher's
+//! groups by first word. A word of up to 15 bytes is stored inside its slot and compared
+//! there; longer ones live in one string. A map of boxed strings followed a pointer to a
+//! heap string on every probe (about a fifth of a run's time in a profile), and built some
+//! 70,000 of them at start-up.
 
-use super::Classes;
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
@@ -14,17 +14,26 @@ const INLINE: usize = 15;
 const LONG: u8 = u8::MAX;
 
 #[derive(Clone, Copy, Debug)]
-struct Slot {
+struct Slot<V> {
     /// The word's bytes and, last, its length; or, for a long word, its offset and length
     /// in `long` (two little-endian `u32`s) and `LONG` last.
     key: [u8; INLINE + 1],
-    classes: Classes,
+    value: V,
 }
 
-#[derive(Clone, Debug, Default)]
-pub(super) struct WordMap {
-    table: hashbrown::HashTable<Slot>,
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    table: hashbrown::HashTable<Slot<V>>,
     long: String,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            table: hashbrown::HashTable::new(),
+            long: String::new(),
+        }
+    }
 }
 
 #[inline]
@@ -34,7 +43,7 @@ fn hash(w: &[u8]) -> u64 {
 
 /// The bytes of the word in slot `s`.
 #[inline]
-fn key<'a>(s: &'a Slot, long: &'a str) -> &'a [u8] {
+fn key<'a, V>(s: &'a Slot<V>, long: &'a str) -> &'a [u8] {
     let n = s.key[INLINE];
     if n != LONG {
         return &s.key[..n as usize];
@@ -44,22 +53,22 @@ fn key<'a>(s: &'a Slot, long: &'a str) -> &'a [u8] {
     &long.as_bytes()[off..off + len]
 }
 
-impl WordMap {
-    /// The classes of `w` exactly as written, if it has any entry.
+impl<V: Copy> WordMap<V> {
+    /// The value of `w` exactly as written, if it has one.
     #[inline]
-    pub(super) fn get(&self, w: &str) -> Option<Classes> {
+    pub(crate) fn get(&self, w: &str) -> Option<V> {
         let w = w.as_bytes();
         self.table
             .find(hash(w), |s| key(s, &self.long) == w)
-            .map(|s| s.classes)
+            .map(|s| s.value)
     }
 
-    /// Adds the classes `c` to word `w`.
-    pub(super) fn add(&mut self, w: &str, c: Classes) {
+    /// Sets the value of word `w` to `v`, or to `merge(old, v)` when it has one.
+    pub(crate) fn add(&mut self, w: &str, v: V, merge: impl FnOnce(V, V) -> V) {
         let b = w.as_bytes();
         let h = hash(b);
         if let Some(s) = self.table.find_mut(h, |s| key(s, &self.long) == b) {
-            s.classes = Classes(s.classes.0 | c.0);
+            s.value = merge(s.value, v);
             return;
         }
         let mut k = [0u8; INLINE + 1];
@@ -74,20 +83,20 @@ impl WordMap {
         }
         let long = &self.long;
         self.table
-            .insert_unique(h, Slot { key: k, classes: c }, |s| hash(key(s, long)));
+            .insert_unique(h, Slot { key: k, value: v }, |s| hash(key(s, long)));
     }
 
-    /// Every word and its classes, in no particular order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, Classes)> + '_ {
+    /// Every word and its value, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
         self.table.iter().map(|s| {
             // Keys are whole words copied from `&str`s: valid UTF-8.
             let k = std::str::from_utf8(key(s, &self.long)).unwrap_or_default();
-            (k, s.classes)
+            (k, s.value)
         })
     }
 
     /// Room for `n` more words.
-    pub(super) fn reserve(&mut self, n: usize) {
+    pub(crate) fn reserve(&mut self, n: usize) {
         let long = &self.long;
         self.table.reserve(n, |s| hash(key(s, long)));
     }
@@ -96,22 +105,23 @@ impl WordMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Class;
+    use crate::lang::{Class, Classes};
 
     #[test]
     fn short_and_long_words_keep_their_classes() {
         let mut m = WordMap::default();
+        let or = |a: Classes, b: Classes| a.union(b);
         let long = "internationalisation-minded";
         let one = Classes::NONE.with(Class::Common);
         let two = Classes::NONE.with(Class::GivenName);
         for i in 0..2000 {
             // Enough words to make the table grow (and rehash long keys) several times.
-            m.add(&format!("w{i}"), one);
-            m.add(&format!("{long}{i}"), two);
+            m.add(&format!("w{i}"), one, or);
+            m.add(&format!("{long}{i}"), two, or);
         }
-        m.add("Ada", one);
-        m.add("Ada", two);
-        m.add(&format!("{long}7"), one);
+        m.add("Ada", one, or);
+        m.add("Ada", two, or);
+        m.add(&format!("{long}7"), one, or);
         assert_eq!(m.get("Ada"), Some(Classes(one.0 | two.0)));
         assert_eq!(m.get(&format!("{long}7")), Some(Classes(one.0 | two.0)));
         assert_eq!(m.get(&format!("{long}8")), Some(two));
@@ -119,8 +129,8 @@ mod tests {
         assert_eq!(m.get("ada"), None);
         assert_eq!(m.get(&format!("{long}2000")), None);
         // A 15-byte word sits inside its slot; 16 bytes go to the long store.
-        m.add("fifteen-letters", one);
-        m.add("sixteen-letters!", two);
+        m.add("fifteen-letters", one, or);
+        m.add("sixteen-letters!", two, or);
         assert_eq!(m.get("fifteen-letters"), Some(one));
         assert_eq!(m.get("sixteen-letters!"), Some(two));
         assert_eq!(m.iter().count(), 4003);
