@@ -107,10 +107,10 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into segments, each token tagged with its word classes in `lang`.
 pub fn segment(text: &str, lang: &Language) -> Segments {
-    // News runs at about one token per six bytes: room for most documents' tokens at once
-    // rather than a copy of the vector at every doubling.
+    // News runs at about one token per six bytes: room for a document's tokens at once,
+    // rather than a copy of the vector at every doubling (and twice the room after it).
     let mut seg = Segments {
-        tokens: Vec::with_capacity(text.len() / 8 + 16),
+        tokens: Vec::with_capacity(text.len() / 5 + 16),
         ..Segments::default()
     };
     let mut start = 0;
