@@ -105,12 +105,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The most tokens reserved before a document is read: beyond it the vector grows as it
+/// fills (a long document of one token must not reserve ten times its size).
+const MAX_RESERVED_TOKENS: usize = 1 << 20;
+
 /// Splits `text` into segments, each token tagged with its word classes in `lang`.
 pub fn segment(text: &str, lang: &Language) -> Segments {
     // News runs at about one token per six bytes: room for a document's tokens at once,
     // rather than a copy of the vector at every doubling (and twice the room after it).
     let mut seg = Segments {
-        tokens: Vec::with_capacity(text.len() / 5 + 16),
+        tokens: Vec::with_capacity((text.len() / 5).min(MAX_RESERVED_TOKENS) + 16),
         ..Segments::default()
     };
     let mut start = 0;

@@ -138,13 +138,13 @@ pub fn parse_entities(
     }
 }
 
-/// The good rows of an entity file, and the problems of the others: the good rows still go
-/// through the checks, so that a folder's problems are all reported at once.
 /// An upper bound on the rows of `text`: its line count.
 fn lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 
+/// The good rows of an entity file, and the problems of the others: the good rows still go
+/// through the checks, so that a folder's problems are all reported at once.
 fn parse_rows(file: &str, text: &str, rank: u8) -> (Vec<GazEntry>, Vec<GazetteerError>) {
     let mut out = Vec::with_capacity(lines(text));
     let mut errors = Vec::new();

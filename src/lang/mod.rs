@@ -177,7 +177,7 @@ impl Classes {
         self.0 & (1 << c as u8) != 0
     }
 
-    fn with(self, c: Class) -> Classes {
+    pub(crate) fn with(self, c: Class) -> Classes {
         Classes(self.0 | 1 << c as u8)
     }
 

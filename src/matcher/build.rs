@@ -7,7 +7,7 @@ use super::{GazMatcher, Need, Tail, UNKNOWN, first_word};
 use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
 use crate::lang::Class;
 use crate::types::EntityType;
-use crate::wordmap::WordMap;
+use crate::wordmap::{WordMap, offset};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::hash::BuildHasher;
 use std::sync::atomic::AtomicU8;
@@ -103,6 +103,7 @@ impl GazMatcher {
             }
         }
         GazMatcher {
+            entries: gaz.entries.len(),
             city_first: city_first(gaz),
             arena,
             pats,
@@ -119,9 +120,9 @@ impl GazMatcher {
 
 /// Appends `form` to the arena: its byte range.
 fn push(arena: &mut String, form: &str) -> (u32, u32) {
-    let s = arena.len();
+    let s = offset(arena.len());
     arena.push_str(form);
-    (s as u32, arena.len() as u32)
+    (s, offset(arena.len()))
 }
 
 /// The evidence that form `f` of entry `i` needs before it counts.
@@ -233,4 +234,90 @@ fn city_first(gaz: &Gazetteers) -> rustc_hash::FxHashMap<usize, usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::parse_entities;
+    use std::collections::{BTreeMap, HashMap};
+
+    /// Every form to search, with its entry and its need, worked out as the matcher did
+    /// before its forms moved into one string: a map from form to the entry of lowest rank,
+    /// then the upper-case copies, sorted, the first of equal copies kept.
+    fn reference(gaz: &Gazetteers) -> BTreeMap<String, (usize, Need)> {
+        let mut best: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                let slot = best.entry(form.as_str()).or_insert(i);
+                if gaz.entries[*slot].rank > e.rank {
+                    *slot = i;
+                }
+            }
+        }
+        let mut upper: Vec<(String, usize)> = Vec::new();
+        for (form, &i) in &best {
+            let up = form.to_uppercase();
+            let plain = gaz.language.ambiguous.contains(*form);
+            if up != *form && form.chars().count() >= 4 && !plain && !best.contains_key(up.as_str())
+            {
+                upper.push((up, i));
+            }
+        }
+        upper.sort();
+        upper.dedup_by(|a, b| a.0 == b.0);
+        let mut out: BTreeMap<String, (usize, Need)> = best
+            .into_iter()
+            .map(|(f, i)| (f.to_string(), (i, need(gaz, f, i))))
+            .collect();
+        for (f, i) in upper {
+            let n = need(gaz, &f, i);
+            out.insert(f, (i, n));
+        }
+        out
+    }
+
+    #[test]
+    fn forms_entries_and_needs_are_those_of_the_map_it_replaced() {
+        let mut g = Gazetteers::builtin();
+        // A user's folder comes after the built-ins with rank 0: it wins a shared form
+        // ("Paris"); non-ASCII forms get copies of another length ("Weißenfels"), and first
+        // words longer than a word-map slot holds ("Internationalisation").
+        let user = "org:paris\tORG\tParis\tParis Group\t\n\
+                    loc:weiss\tLOC\tWeißenfels\tStraße Nord\t\n\
+                    org:intl\tORG\tInternationalisation Alliance\tInternationalisation\t\n\
+                    org:intl2\tORG\tInternationalisation Alliance of Towns\t\t\n";
+        g.entries
+            .extend(parse_entities("user.tsv", user, 0).expect("user rows"));
+        let m = GazMatcher::new(&g);
+        let mut got: BTreeMap<String, (usize, Need)> = BTreeMap::new();
+        for p in 0..m.pats.len() {
+            let e = m.entry_of[p] as usize;
+            let n = need(&g, m.pat(p), e);
+            assert!(
+                got.insert(m.pat(p).to_string(), (e, n)).is_none(),
+                "twice: {}",
+                m.pat(p)
+            );
+        }
+        let want = reference(&g);
+        assert_eq!(got.len(), want.len());
+        for (form, v) in &want {
+            assert_eq!(got.get(form), Some(v), "{form}");
+        }
+        let paris = g.entries.iter().position(|e| e.id == "org:paris").unwrap();
+        assert_eq!(got["Paris"].0, paris);
+        assert_eq!(got["PARIS"].0, paris);
+        assert!(got.contains_key("WEISSENFELS"));
+        // Every form is in the group of its first word, longest first.
+        for p in 0..m.pats.len() {
+            let group = m.group(first_word(m.pat(p))).expect("a group");
+            assert!(group.iter().any(|&(q, _)| q as usize == p));
+            let lens: Vec<usize> = group
+                .iter()
+                .map(|&(q, _)| m.pat(q as usize).len())
+                .collect();
+            assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{lens:?}");
+        }
+    }
 }

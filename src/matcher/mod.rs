@@ -20,6 +20,8 @@ use evidence::{
 /// (an anchored automaton search per word start measured 2 to 2.6 times slower, and took
 /// about 200 ms to build).
 pub struct GazMatcher {
+    /// How many entries the gazetteers it was built from have (see `need`).
+    entries: usize,
     /// Every form, end to end: one allocation instead of one per form (the build's
     /// allocations were most of start-up).
     arena: String,
@@ -77,7 +79,8 @@ impl Need {
             3 => Need::NotName,
             4 => Need::Caps,
             5 => Need::Plain,
-            _ => Need::AfterPlace,
+            6 => Need::AfterPlace,
+            _ => unreachable!("a need is stored as one of its own bytes"),
         }
     }
 }
@@ -96,6 +99,13 @@ impl GazMatcher {
         if known != UNKNOWN {
             return Need::from_u8(known);
         }
+        // The cache holds for the gazetteers the matcher was built from, which the pipeline
+        // always passes.
+        debug_assert_eq!(
+            gaz.entries.len(),
+            self.entries,
+            "matcher used with other gazetteers"
+        );
         let n = build::need(gaz, self.pat(p), self.entry_of[p] as usize);
         self.need[p].store(n as u8, Ordering::Relaxed);
         n
