@@ -13,7 +13,7 @@ use crate::lang::Class;
 use crate::registry::RuleId;
 use crate::segment::Segments;
 use crate::types::{Candidate, EntityType, Source, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Town names that are ordinary words too (`ambiguous.txt`).
 type Towns = rustc_hash::FxHashSet<String>;
@@ -101,7 +101,7 @@ fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Can
         let k = covered.partition_point(|c| c.end <= s.start);
         covered.get(k).is_none_or(|c| !c.overlaps(s))
     };
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: HashSet<&str> = HashSet::default();
     for i in 0..toks.len() {
         if !unlisted_name(text, seg, towns, i) || !free(&covered, toks[i].span) {
             continue;
@@ -175,7 +175,7 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Cand
     super::table::apply(text, seg, gaz, cands);
     let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
     let is = |i: usize, c: Class| seg.tokens.get(i).is_some_and(|t| t.is(c));
-    let mut teams: HashSet<usize> = HashSet::new();
+    let mut teams: HashSet<usize> = HashSet::default();
     for c in cands.iter().filter(|c| settlement(c)) {
         let first = seg.token_at_or_after(c.span.start);
         let next = seg.token_at_or_after(c.span.end);
