@@ -138,8 +138,8 @@ pub fn parse_entities(
     }
 }
 
-/// An upper bound on the rows of `text`: its line count.
-fn lines(text: &str) -> usize {
+/// An upper bound on the rows of `text`: its line count (to size a list once).
+pub(crate) fn lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 

@@ -103,8 +103,7 @@ impl Language {
         match kind {
             LanguageFile::List(c) => {
                 // One growth for the file, not a doubling every few thousand words.
-                self.words
-                    .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count());
+                self.words.reserve(crate::gazetteer::lines(text));
                 for (_, l) in data_lines(text) {
                     let form = l.split('\t').next().unwrap_or("").trim();
                     if !form.is_empty() {

@@ -9,14 +9,7 @@ use crate::lang::Class;
 use crate::types::EntityType;
 use crate::wordmap::{WordMap, offset};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
-use std::hash::BuildHasher;
 use std::sync::atomic::AtomicU8;
-
-/// The hash that keys the groups by first word.
-#[inline]
-pub(super) fn hash(key: &str) -> u64 {
-    FxBuildHasher.hash_one(key)
-}
 
 impl GazMatcher {
     pub fn new(gaz: &Gazetteers) -> GazMatcher {
@@ -28,6 +21,7 @@ impl GazMatcher {
         let mut slot: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(n, FxBuildHasher);
         let mut forms: Vec<(&str, u32)> = Vec::with_capacity(n);
         for (i, e) in gaz.entries.iter().enumerate() {
+            // (Parsing refuses empty names and drops empty aliases; none can reach here.)
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 match slot.entry(form.as_str()) {
                     std::collections::hash_map::Entry::Occupied(o) => {
@@ -51,9 +45,9 @@ impl GazMatcher {
             entry_of.push(i);
         }
         // Upper-case copies for datelines and headlines ("WASHINGTON —"), one per distinct
-        // copy, with the lowest entry index of the forms it copies. Each copy is written
-        // into the arena once and found again there: no string per copy.
-        let mut upper: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(forms.len());
+        // copy (by pattern index), with the lowest entry index of the forms it copies.
+        let mut upper: WordMap<u32> = WordMap::default();
+        upper.reserve(forms.len());
         let mut buf = String::new();
         for &(form, i) in &forms {
             // Not for ordinary words: "RUGBY UNION" is a sport, not two towns.
@@ -69,23 +63,14 @@ impl GazMatcher {
             if buf == form || slot.contains_key(buf.as_str()) {
                 continue;
             }
-            let at = |p: u32| {
-                let (s, e) = pats[p as usize];
-                &arena[s as usize..e as usize]
-            };
-            let h = hash(&buf);
-            if let Some(&p) = upper.find(h, |&p| at(p) == buf) {
+            if let Some(p) = upper.get(&buf) {
                 let j = &mut entry_of[p as usize];
                 *j = (*j).min(i);
                 continue;
             }
-            let p = pats.len() as u32;
+            upper.add(&buf, pats.len() as u32, |old, _| old);
             pats.push(push(&mut arena, &buf));
             entry_of.push(i);
-            upper.insert_unique(h, p, |&p| {
-                let (s, e) = pats[p as usize];
-                hash(&arena[s as usize..e as usize])
-            });
         }
         let need = (0..pats.len()).map(|_| AtomicU8::new(UNKNOWN)).collect();
         let (groups, group_start, order) = group(&arena, &pats);
@@ -93,9 +78,6 @@ impl GazMatcher {
         let mut lower_pairs = FxHashSet::default();
         for &(s, e) in &pats {
             let b = &arena.as_bytes()[s as usize..e as usize];
-            if b.is_empty() {
-                continue;
-            }
             if b[0].is_ascii_lowercase() {
                 lower_pairs.insert([b[0], b.get(1).copied().unwrap_or(0)]);
             } else {
@@ -166,14 +148,12 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
     let form = |&(s, e): &(u32, u32)| &arena[s as usize..e as usize];
     let mut groups: WordMap<u32> = WordMap::default();
     groups.reserve(pats.len() / 2);
-    let mut group_of: Vec<u32> = Vec::with_capacity(pats.len());
+    // Each pattern's group and the bytes after its first word.
+    let mut group_of: Vec<(u32, Tail)> = Vec::with_capacity(pats.len());
     let mut count: Vec<u32> = Vec::with_capacity(pats.len() / 2);
     for p in pats {
-        if p.0 == p.1 {
-            group_of.push(u32::MAX);
-            continue;
-        }
-        let key = first_word(form(p));
+        let f = form(p);
+        let key = first_word(f);
         let g = match groups.get(key) {
             Some(g) => g,
             None => {
@@ -184,7 +164,7 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
             }
         };
         count[g as usize] += 1;
-        group_of.push(g);
+        group_of.push((g, Tail::of(&f.as_bytes()[key.len()..])));
     }
     let mut group_start = Vec::with_capacity(count.len() + 1);
     let mut at = 0u32;
@@ -195,13 +175,7 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
     group_start.push(at);
     let mut fill = group_start.clone();
     let mut order = vec![(0u32, Tail { bytes: 0, mask: 0 }); at as usize];
-    for (p, &g) in group_of.iter().enumerate() {
-        if g == u32::MAX {
-            continue;
-        }
-        let (s, e) = pats[p];
-        let key_len = first_word(form(&pats[p])).len() as u32;
-        let tail = Tail::of(&arena.as_bytes()[(s + key_len) as usize..e as usize]);
+    for (p, &(g, tail)) in group_of.iter().enumerate() {
         order[fill[g as usize] as usize] = (p as u32, tail);
         fill[g as usize] += 1;
     }
