@@ -11,9 +11,14 @@ use crate::types::Span;
 pub(super) fn names_event(lang: &Language, text: &str, span: Span) -> bool {
     let rest = &text[span.end..];
     rest.strip_prefix(' ').is_some_and(|r| {
-        lang.place_events
-            .iter()
-            .any(|e| r.starts_with(e.as_str()) && !r[e.len()..].starts_with(char::is_alphanumeric))
+        // Every match is tested: the first bytes first, rather than a string comparison
+        // (a call to `memcmp`) for each of the events.
+        let b0 = r.as_bytes().first();
+        lang.place_events.iter().any(|e| {
+            e.as_bytes().first() == b0
+                && r.starts_with(e.as_str())
+                && !r[e.len()..].starts_with(char::is_alphanumeric)
+        })
     })
 }
 

@@ -8,7 +8,15 @@ use rustc_hash::FxHashSet as HashSet;
 /// space between words, and one apostrophe for the ways it is written ("O’Neill" ~
 /// "O'Neill"), so the forms that give one slug give one key.
 pub(super) fn key(s: &str) -> String {
-    let s = s.trim_start_matches("The ").trim_start_matches("the ");
+    // `strip_prefix` in a loop, as `trim_start_matches` with a string pattern would: the
+    // latter sets up a substring searcher at every call, once per mention.
+    let mut s = s;
+    while let Some(r) = s.strip_prefix("The ") {
+        s = r;
+    }
+    while let Some(r) = s.strip_prefix("the ") {
+        s = r;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     if s.is_ascii() {
@@ -106,6 +114,8 @@ mod tests {
         assert_eq!(key("Tara O‘Neill"), "tara o'neill");
         assert_eq!(key("Ada\nBrook"), key("Ada  Brook"));
         assert_eq!(key("The C.I.A."), "cia");
+        assert_eq!(key("The The the Daily Post"), "daily post");
+        assert_eq!(key("the The Post"), "the post");
         assert_eq!(key("José  Núñez"), "josé núñez");
         assert_ne!(key("Ada Brook"), key("Ada Brooks"));
     }

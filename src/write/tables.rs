@@ -1,7 +1,7 @@
 //! The table formats: entities, mentions, claims and errors as four CSV or JSON-lines
 //! files in one folder.
 
-use super::csv_rows::CsvRow;
+use super::csv_rows::{CsvRow, Out};
 use super::{Format, Outcome, Writer, error_row, rows};
 use crate::error::Error;
 use serde::Serialize;
@@ -88,16 +88,9 @@ fn push_rows<T: Serialize + CsvRow>(out: &mut Vec<u8>, rows: &[T], syntax: Synta
     }
     match syntax {
         Syntax::Csv => {
-            // A small buffer: the rows go straight into `out`, itself in memory.
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .buffer_capacity(1024)
-                .from_writer(std::mem::take(out));
             for r in rows {
-                // Writing into memory cannot fail.
-                r.write_csv(&mut w).expect("CSV row writes to memory");
+                r.write_csv(Out::new(out));
             }
-            *out = w.into_inner().expect("in-memory CSV writer flushes");
         }
         Syntax::JsonLines => {
             for r in rows {
