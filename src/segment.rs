@@ -272,10 +272,20 @@ fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
         let mut end = i + c.len_utf8();
         let mut letters = 1usize;
         let mut dotted = false;
+        // The word ended at an ASCII byte that joins nothing (a space, a comma): most words
+        // end so, and then neither the joining marks nor a possessive ending follow.
+        let mut plain_end = false;
         loop {
             while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
                 end += 1;
                 letters += 1;
+            }
+            if bytes
+                .get(end)
+                .is_some_and(|&b| b < 0x80 && !matches!(b, b'-' | b'\'' | b'&' | b'.'))
+            {
+                plain_end = true;
+                break;
             }
             let rest = &s[end..];
             let mut rc = rest.chars();
@@ -312,10 +322,16 @@ fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
             }
             break;
         }
-        // Leave the possessive ending out of the span.
+        // Leave the possessive ending out of the span (within the word only when it ends
+        // in "s", after a plain end).
         let word = &s[start..end];
         let mut wend = end;
-        for suf in ["’s", "'s"] {
+        let suffixes = if plain_end && !word.ends_with('s') {
+            [].as_slice()
+        } else {
+            ["’s", "'s"].as_slice()
+        };
+        for suf in suffixes {
             if word.len() > suf.len() && word.ends_with(suf) {
                 wend = end - suf.len();
             } else if s[end..].starts_with(suf) && !s[end + suf.len()..].starts_with(is_word_char) {
