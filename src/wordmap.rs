@@ -62,8 +62,8 @@ fn key<'a, V>(s: &'a Slot<V>, long: &'a str) -> &'a [u8] {
 impl<V: Copy> WordMap<V> {
     /// The value of `w` exactly as written, if it has one.
     #[inline]
-    pub(crate) fn get(&self, w: &str) -> Option<V> {
-        let w = w.as_bytes();
+    pub(crate) fn get<W: AsRef<[u8]> + ?Sized>(&self, w: &W) -> Option<V> {
+        let w = w.as_ref();
         self.table
             .find(hash(w), |s| key(s, &self.long) == w)
             .map(|s| s.value)

@@ -275,16 +275,33 @@ impl Language {
     /// The classes of a word as written: its own, and those of its lower-case form that
     /// are compared in lower case.
     pub fn classes(&self, w: &str) -> Classes {
-        let exact = self.words.get(w).unwrap_or_default();
-        let upper = if w.is_ascii() {
-            w.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            w.chars().any(char::is_uppercase)
-        };
-        if !upper {
-            return exact;
+        let exact = self.words.get(w.as_bytes()).unwrap_or_default();
+        // One pass over the bytes for both tests: called once per token of every document.
+        let (mut ascii, mut upper) = (true, false);
+        for &b in w.as_bytes() {
+            ascii &= b.is_ascii();
+            upper |= b.is_ascii_uppercase();
         }
-        let lower = crate::words::with_lowercase(w, |l| self.words.get(l));
+        let lower = if ascii {
+            if !upper {
+                return exact;
+            }
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..w.len()) {
+                Some(l) => {
+                    for (d, s) in l.iter_mut().zip(w.bytes()) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    self.words.get(l)
+                }
+                None => self.words.get(w.to_ascii_lowercase().as_bytes()),
+            }
+        } else {
+            if !w.chars().any(char::is_uppercase) {
+                return exact;
+            }
+            self.words.get(w.to_lowercase().as_bytes())
+        };
         Classes(exact.0 | (lower.unwrap_or_default().0 & self.folded))
     }
 
