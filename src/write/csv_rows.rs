@@ -30,7 +30,7 @@ impl<'a> Out<'a> {
         if !std::mem::take(&mut self.first) {
             self.buf.push(b',');
         }
-        if !f.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+        if !needs_quotes(f) {
             self.buf.extend_from_slice(f);
             return;
         }
@@ -69,6 +69,17 @@ impl<'a> Out<'a> {
     fn end(self) {
         self.buf.push(b'\n');
     }
+}
+
+/// True when a field holds a byte that makes it quoted: a comma, a quote, CR or LF. A long
+/// field (a quote's text) is searched with `memchr`'s vector search; most fields are a
+/// few bytes, where a plain loop costs less than setting one up.
+fn needs_quotes(f: &[u8]) -> bool {
+    if f.len() >= 32 {
+        return memchr::memchr3(b',', b'"', b'\n', f).is_some()
+            || memchr::memchr(b'\r', f).is_some();
+    }
+    f.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
 }
 
 /// A row that writes itself as one CSV record.
@@ -197,6 +208,27 @@ mod tests {
                     String::from_utf8(crate_csv(&[a, b, "x"])).unwrap(),
                     "fields {a:?}, {b:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_special_byte_is_found_at_every_position() {
+        for len in (0..20).chain(30..70) {
+            let plain = vec![b'a'; len];
+            assert!(!needs_quotes(&plain));
+            for at in 0..len {
+                for b in [b',', b'"', b'\r', b'\n'] {
+                    let mut f = plain.clone();
+                    f[at] = b;
+                    assert!(needs_quotes(&f), "{b} at {at} of {len}");
+                }
+                // Bytes next to the special ones, and high bytes, are plain.
+                for b in [b'+', b'-', b'!', b'#', 0x0b, 0x0c, 0x0e, 0x80, 0xac, 0xff] {
+                    let mut f = plain.clone();
+                    f[at] = b;
+                    assert!(!needs_quotes(&f), "{b} at {at} of {len}");
+                }
             }
         }
     }
