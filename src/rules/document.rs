@@ -72,6 +72,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     if keys.is_empty() {
         return;
     }
+    let shapes = Shapes::of(keys.iter().map(String::as_str));
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     let mut add = Vec::new();
@@ -85,7 +86,8 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         let span = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
             let last = seg.tokens.get(ti + n - 1)?;
             let sp = Span::new(t.span.start, last.span.end);
-            keys.contains(sp.of(text)).then_some(sp)
+            let w = sp.of(text);
+            (shapes.may_hold(w) && keys.contains(w)).then_some(sp)
         });
         let Some(span) = span else { continue };
         // A two-word surname ("Ruiz Tagle") takes both words.
@@ -109,6 +111,32 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         }
     }
     cands.extend(add.into_iter().map(surname));
+}
+
+/// The first bytes and lengths of a document's few names, as bits: a span of text whose
+/// shape no name has is not looked up. The rules below test up to three spans at every
+/// capitalised word, and hashing them was a fiftieth of a run's instructions.
+struct Shapes(Box<[u128; 256]>);
+
+impl Shapes {
+    fn of<'a>(names: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut bits = Box::new([0u128; 256]);
+        for n in names {
+            if let Some(&b) = n.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << n.len().min(127);
+            }
+        }
+        Shapes(bits)
+    }
+
+    /// False when no name has the first byte and length of `w` (lengths from 127 up
+    /// share a bit).
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & 1 << w.len().min(127) != 0)
+    }
 }
 
 fn surname(span: Span) -> Candidate {
@@ -286,6 +314,7 @@ fn add_org_repeats(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
+    let shapes = Shapes::of(names.iter().copied());
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     let toks = &seg.tokens;
@@ -299,7 +328,8 @@ fn add_org_repeats(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             let sp = Span::new(t.span.start, last.span.end);
             // A lone ordinary word is a word ("Commerce" of "Commerce Department").
             let plain = n == 1 && t.is(Class::Common);
-            (names.contains(sp.of(text)) && !plain).then_some(sp)
+            let w = sp.of(text);
+            (shapes.may_hold(w) && names.contains(w) && !plain).then_some(sp)
         });
         if let Some(sp) = hit.filter(|&sp| !overlaps_any(&covered, sp)) {
             add.push(Candidate::from_rule(
@@ -331,6 +361,21 @@ mod tests {
             .iter()
             .map(|m| (m.span.of(text).to_string(), m.etype, m.source.label()))
             .collect()
+    }
+
+    #[test]
+    fn shapes_pass_every_name_and_few_others() {
+        let long = "A".repeat(300);
+        let names = ["Ada Brook", "Brook", "Zetaco", long.as_str()];
+        let shapes = super::Shapes::of(names.iter().copied());
+        for n in names {
+            assert!(shapes.may_hold(n), "{n}");
+        }
+        assert!(shapes.may_hold("Zeroes"), "same first byte and length");
+        assert!(shapes.may_hold(&"A".repeat(200)), "long names share a bit");
+        for other in ["Ada Brooks", "Brooks", "Yetaco", "", "ada brook"] {
+            assert!(!shapes.may_hold(other), "{other}");
+        }
     }
 
     #[test]
