@@ -275,6 +275,12 @@ impl Language {
     /// The classes of a word as written: its own, and those of its lower-case form that
     /// are compared in lower case.
     pub fn classes(&self, w: &str) -> Classes {
+        self.classes_inline(w)
+    }
+
+    /// [`Language::classes`], inlined into the tagging loop (a call per token).
+    #[inline(always)]
+    fn classes_inline(&self, w: &str) -> Classes {
         let exact = self.words.get(w.as_bytes()).unwrap_or_default();
         // One pass over the bytes for both tests: called once per token of every document.
         let (mut ascii, mut upper) = (true, false);
@@ -313,7 +319,7 @@ impl Language {
     /// Tags every token of `seg[from..]` with its classes: one lookup per token.
     pub(crate) fn tag(&self, text: &str, tokens: &mut [Token]) {
         for t in tokens {
-            t.lex = self.classes(t.span.of(text));
+            t.lex = self.classes_inline(t.span.of(text));
         }
     }
 
