@@ -8,7 +8,7 @@ use crate::gazetteer::{Gazetteers, RANK_CITY, RANK_COUNTRY};
 use crate::lang::Class;
 use crate::types::EntityType;
 use crate::wordmap::{WordMap, offset};
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::sync::atomic::AtomicU8;
 
 impl GazMatcher {
@@ -75,11 +75,12 @@ impl GazMatcher {
         let need = (0..pats.len()).map(|_| AtomicU8::new(UNKNOWN)).collect();
         let (groups, group_start, order) = group(&arena, &pats);
         let mut first_byte = [false; 256];
-        let mut lower_pairs = FxHashSet::default();
+        let mut lower_pairs = Box::new([0u64; 1024]);
         for &(s, e) in &pats {
             let b = &arena.as_bytes()[s as usize..e as usize];
             if b[0].is_ascii_lowercase() {
-                lower_pairs.insert([b[0], b.get(1).copied().unwrap_or(0)]);
+                let (word, bit) = super::pair_bit(b[0], b.get(1).copied().unwrap_or(0));
+                lower_pairs[word] |= bit;
             } else {
                 first_byte[b[0] as usize] = true;
             }

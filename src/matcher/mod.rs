@@ -43,7 +43,9 @@ pub struct GazMatcher {
     /// Which first bytes (and, for lower-case first letters, which first two bytes) some
     /// pattern starts with: a word that starts otherwise is not searched at all.
     first_byte: [bool; 256],
-    lower_pairs: rustc_hash::FxHashSet<[u8; 2]>,
+    /// (The pairs as bits, one per two bytes: a test at every word start that starts in
+    /// lower case, where a hash set lookup cost more than the rest of the test.)
+    lower_pairs: Box<[u64; 1024]>,
     /// A division whose name alone means a city (`city_first.txt`): the city's entry.
     city_first: rustc_hash::FxHashMap<usize, usize>,
 }
@@ -135,8 +137,8 @@ impl GazMatcher {
             }
             let b0 = bytes[s];
             let may_start = if b0.is_ascii_lowercase() {
-                self.lower_pairs
-                    .contains(&[b0, bytes.get(s + 1).copied().unwrap_or(0)])
+                let (word, bit) = pair_bit(b0, bytes.get(s + 1).copied().unwrap_or(0));
+                self.lower_pairs[word] & bit != 0
             } else {
                 self.first_byte[b0 as usize]
             };
@@ -198,6 +200,13 @@ impl GazMatcher {
         }
         out
     }
+}
+
+/// The word and bit of the pair of bytes `(a, b)` in a set of pairs kept as 65,536 bits.
+#[inline]
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let i = usize::from(a) << 8 | usize::from(b);
+    (i >> 6, 1 << (i & 63))
 }
 
 /// Up to eight bytes after a form's first word, with the mask of those it has: a candidate
