@@ -105,6 +105,18 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The ASCII letters and digits, by byte (every byte from 0x80 up is `false`): one load
+/// per byte in the tokenizer's loops, where most of the text's bytes pass.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The most tokens reserved before a document is read: beyond it the vector grows as it
 /// fills (a long document of one token must not reserve ten times its size).
 const MAX_RESERVED_TOKENS: usize = 1 << 20;
@@ -260,6 +272,10 @@ fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
     while i < bytes.len() {
         // ASCII fast path: most bytes are plain letters, digits, spaces and punctuation.
         let c = if bytes[i] < 0x80 {
+            if !ASCII_WORD[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
             bytes[i] as char
         } else {
             s[i..].chars().next().unwrap_or(' ')
@@ -276,10 +292,12 @@ fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
         // end so, and then neither the joining marks nor a possessive ending follow.
         let mut plain_end = false;
         loop {
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                end += 1;
-                letters += 1;
-            }
+            let run = bytes[end..]
+                .iter()
+                .position(|&b| !ASCII_WORD[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
+            end += run;
+            letters += run;
             if bytes
                 .get(end)
                 .is_some_and(|&b| b < 0x80 && !matches!(b, b'-' | b'\'' | b'&' | b'.'))
