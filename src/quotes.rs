@@ -231,7 +231,9 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 
 fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind {
     let content = q.content.of(text);
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // The tests below ask only whether a quote has at most 10 words, and read the words
+    // only then: the first 11 tell, and a long quote is not split to its end.
+    let words: Vec<&str> = content.split_whitespace().take(11).collect();
     let n = words.len();
     // Context is read in a bounded window, so a 10 MB line of quotes stays linear.
     let lo = floor_char(text, q.outer.start.saturating_sub(WINDOW));
@@ -261,15 +263,18 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
     let sent_end = seg.sentences[seg.sentence_at(q.outer.end.saturating_sub(1))]
         .span
         .end;
-    let outside = format!(
-        "{} {}",
+    // The sentence's words before and after the quote.
+    let outside = [
         &text[sentence.start.max(lo)..q.outer.start],
-        &text[q.outer.end..sent_end.max(q.outer.end).min(hi)]
-    );
-    let has_cue = outside.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let c = lang.classes(w);
-        c.has(Class::Speech) || c.has(Class::Framing) || w == "according"
-    });
+        &text[q.outer.end..sent_end.max(q.outer.end).min(hi)],
+    ];
+    let has_cue = outside
+        .iter()
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            let c = lang.classes(w);
+            c.has(Class::Speech) || c.has(Class::Framing) || w == "according"
+        });
     let title_case = n <= 10
         && cap(words[0])
         && words

@@ -314,6 +314,11 @@ pub(crate) fn person_gender(lang: &Language, surface: &str, role: Option<&str>) 
 /// "Verde party" names the party "Verde"; Ruth “Rudi” Okafor is Ruth Okafor.
 fn tidy_name(s: &str) -> String {
     let s = s.strip_suffix(" party").unwrap_or(s);
+    // Most names hold no quotation mark: skip the substring searches (each sets up a
+    // searcher), which can only find a mark that is there.
+    if !s.contains(['“', '"']) {
+        return s.to_string();
+    }
     for (open, close) in [(" “", "” "), (" \"", "\" ")] {
         if let Some(a) = s.find(open)
             && let Some(b) = s[a..].find(close)

@@ -79,8 +79,18 @@ fn needs_quotes(f: &[u8]) -> bool {
         return memchr::memchr3(b',', b'"', b'\n', f).is_some()
             || memchr::memchr(b'\r', f).is_some();
     }
-    f.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    f.iter().any(|&b| SPECIAL[usize::from(b)])
 }
+
+/// The bytes that make a field quoted, by byte.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
 
 /// A row that writes itself as one CSV record.
 pub(crate) trait CsvRow {
