@@ -11,15 +11,30 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let mut table = Vec::new();
-        if !text.is_ascii() {
-            let mut saved = 0;
-            for (i, c) in text.char_indices() {
-                let l = c.len_utf8();
-                if l > 1 {
-                    saved += l - 1;
-                    table.push((i, saved));
-                }
+        let b = text.as_bytes();
+        let mut saved = 0;
+        let mut i = 0;
+        // Eight bytes at a time past ASCII runs (most of a news text), then one wide
+        // char at its lead byte: no char is decoded.
+        while i < b.len() {
+            if let Some(w) = b.get(i..i + 8)
+                && u64::from_le_bytes(w.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+                continue;
             }
+            let lead = b[i];
+            let l = match lead {
+                0..0x80 => 1,
+                0x80..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+            if l > 1 {
+                saved += l - 1;
+                table.push((i, saved));
+            }
+            i += l;
         }
         CharIndex { table }
     }
@@ -38,6 +53,25 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_offset_counts_code_points_as_python_does() {
+        let texts = [
+            "",
+            "plain ascii text that runs past eight bytes",
+            "“Curly” quotes, an em dash — and ü, ß, 日本語, 🙂 emoji.",
+            "ü",
+            "12345678ü1234567日本🙂",
+            "🙂🙂🙂🙂🙂🙂🙂🙂🙂",
+        ];
+        for t in texts {
+            let ix = CharIndex::new(t);
+            for (n, (b, _)) in t.char_indices().enumerate() {
+                assert_eq!(ix.char_of(b), n, "{t:?} at byte {b}");
+            }
+            assert_eq!(ix.char_of(t.len()), t.chars().count(), "{t:?} at its end");
+        }
+    }
 
     #[test]
     fn ascii_is_identity() {
