@@ -88,12 +88,7 @@ fn push_rows<T: Serialize + CsvRow>(out: &mut Vec<u8>, rows: &[T], syntax: Synta
     }
     match syntax {
         Syntax::Csv => {
-            // Room for all the rows at the size of the first: one allocation, not one
-            // per doubling (each a copy of what the buffer holds).
-            let before = out.len();
-            rows[0].write_csv(Out::new(out));
-            out.reserve((out.len() - before) * (rows.len() - 1));
-            for r in &rows[1..] {
+            for r in rows {
                 r.write_csv(Out::new(out));
             }
         }
