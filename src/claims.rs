@@ -331,7 +331,7 @@ impl OutsideQuotes {
                 while spans.get(q).is_some_and(|s| s.end <= at) {
                     q += 1;
                 }
-                n += usize::from(!spans.get(q).is_some_and(|s| s.start <= at));
+                n += usize::from(spans.get(q).is_none_or(|s| s.start > at));
                 before.push(n);
             }
         } else {
