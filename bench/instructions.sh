@@ -29,8 +29,9 @@ if [ -z "$corpus" ]; then
   echo "instructions: no corpus in $work; run bench/run.sh first" >&2
   exit 2
 fi
-[ -x "$bin" ] || cargo build --release -q
-part="$work/corpus-head-${mb}mb.jsonl"
+if [ "$bin" = target/release/whosaid ]; then cargo build --release -q; fi
+[ -x "$bin" ] || { echo "instructions: $bin is not an executable" >&2; exit 2; }
+part="$work/head-${mb}mb.jsonl"
 # Whole lines only: the last, cut line is dropped.
 head -c $((mb * 1000000)) "$corpus" | head -n -1 > "$part"
 out=$(mktemp -d)

@@ -6,20 +6,22 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc's `mi_option_t` (v3 `mimalloc.h`; the Rust binding
-/// names only some options).
+/// `mi_option_purge_delay` in mimalloc's `mi_option_t` (15 in the v2 and v3 `mimalloc.h`;
+/// the Rust binding names only some options).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// How long, in milliseconds, mimalloc keeps the pages a thread freed before it returns
-/// them to the system. Its default of a second keeps about a second of the workers' churn
-/// resident: 94 to 114 MiB at peak with two threads on 200 MB (`bench/run.sh 200`); at
-/// 100 ms the peak was 81 to 85 MiB, as fast (`farm-bench -n 5`, A/B wall 0.98); at 10 ms
-/// and 0, 68 and 60 MiB but 4% and 8% slower.
+/// them to the system. mimalloc v3's default of a second kept a second of the workers'
+/// churn resident and took the peak with two threads to the 100 MB bar; 100 ms cut it by a
+/// fifth at the same speed, shorter delays cost time (`bench/RESULTS.md`, "Memory:
+/// mimalloc's purge delay").
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
+/// Sets mimalloc's defaults; `MIMALLOC_PURGE_DELAY` in the environment still wins.
 fn tune_allocator() {
-    // SAFETY: `mi_option_set` stores a number in mimalloc's option table (atomically); it
-    // is valid at any time, from any thread, and only changes when pages are purged.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    // SAFETY: `mi_option_set_default` writes mimalloc's option table without locking; it
+    // runs first in `main`, before this program starts any thread, and 15 is a valid
+    // option.
+    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
 }
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -17,8 +17,8 @@ impl CharIndex {
         // Eight bytes at a time past ASCII runs (most of a news text), then one wide
         // char at its lead byte: no char is decoded.
         while i < b.len() {
-            if let Some(w) = b.get(i..i + 8)
-                && u64::from_le_bytes(w.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0
+            if let Some(w) = b[i..].first_chunk::<8>()
+                && u64::from_le_bytes(*w) & 0x8080_8080_8080_8080 == 0
             {
                 i += 8;
                 continue;

@@ -231,8 +231,9 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 
 fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind {
     let content = q.content.of(text);
-    // The tests below ask only whether a quote has at most 10 words, and read the words
-    // only then: the first 11 tell, and a long quote is not split to its end.
+    // Every test below of the number of words is "at most 10" or less, and the words are
+    // read only under those tests (`all_caps_words` counts under `title_case`, n <= 10):
+    // the first 11 words tell, and a long quote is not split to its end.
     let words: Vec<&str> = content.split_whitespace().take(11).collect();
     let n = words.len();
     // Context is read in a bounded window, so a 10 MB line of quotes stays linear.

@@ -340,8 +340,9 @@ fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<Token>) {
             }
             break;
         }
-        // Leave the possessive ending out of the span (within the word only when it ends
-        // in "s", after a plain end).
+        // Leave the possessive ending out of the span. After a plain end the next byte is
+        // neither quote mark, so no ending follows the word: only one inside it (joined
+        // by the apostrophe rule above), which ends in "s", is tested for.
         let word = &s[start..end];
         let mut wend = end;
         let suffixes = if plain_end && !word.ends_with('s') {
@@ -429,5 +430,15 @@ mod tests {
         );
         let s = segment("Russia’s army");
         assert!(s.tokens[0].possessive);
+        // ASCII apostrophes, before a plain end, a joining mark and the paragraph's end.
+        let t = "Ada's, Bob's-era Cy's";
+        let s = segment(t);
+        let got: Vec<(&str, bool)> = s
+            .tokens
+            .iter()
+            .map(|k| (k.span.of(t), k.possessive))
+            .collect();
+        assert_eq!(got, [("Ada", true), ("Bob's-era", false), ("Cy", true)]);
+        assert_eq!(toks("bus stops, its ends"), ["bus", "stops", "its", "ends"]);
     }
 }

@@ -11,10 +11,11 @@ use crate::types::Span;
 pub(super) fn names_event(lang: &Language, text: &str, span: Span) -> bool {
     let rest = &text[span.end..];
     rest.strip_prefix(' ').is_some_and(|r| {
-        // Every match is tested: the first bytes first, rather than a string comparison
-        // (a call to `memcmp`) for each of the events.
+        // This runs for every gazetteer match: compare first bytes before strings (a call
+        // to `memcmp`) for each event. The loader drops empty lines, so no event is empty.
         let b0 = r.as_bytes().first();
         lang.place_events.iter().any(|e| {
+            debug_assert!(!e.is_empty(), "an empty place event");
             e.as_bytes().first() == b0
                 && r.starts_with(e.as_str())
                 && !r[e.len()..].starts_with(char::is_alphanumeric)

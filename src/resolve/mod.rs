@@ -314,8 +314,8 @@ pub(crate) fn person_gender(lang: &Language, surface: &str, role: Option<&str>) 
 /// "Verde party" names the party "Verde"; Ruth “Rudi” Okafor is Ruth Okafor.
 fn tidy_name(s: &str) -> String {
     let s = s.strip_suffix(" party").unwrap_or(s);
-    // Most names hold no quotation mark: skip the substring searches (each sets up a
-    // searcher), which can only find a mark that is there.
+    // Both patterns below hold `“` or `"`: a name without either (most names) matches
+    // neither, and skips the two substring searches (each sets up a searcher).
     if !s.contains(['“', '"']) {
         return s.to_string();
     }

@@ -115,7 +115,8 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
 
 /// The first bytes and lengths of a document's few names, as bits: a span of text whose
 /// shape no name has is not looked up. The rules below test up to three spans at every
-/// capitalised word, and hashing them was a fiftieth of a run's instructions.
+/// capitalised word, and skipping the hash for most of them saved about 1% of a run's
+/// instructions (cachegrind, commit bde4565).
 struct Shapes(Box<[u128; 256]>);
 
 impl Shapes {
