@@ -6,6 +6,17 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use whosaid::run::{Progress, RunConfig, Silent, run, stream};
+#[cfg(feature = "parquet")]
+use whosaid::write::ParquetTables;
+use whosaid::write::{Both, CsvTables, Format, HtmlReport, JsonLinesTables};
+use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
+
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t` (15 in the v2 and v3 `mimalloc.h`;
 /// the Rust binding names only some options).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
@@ -23,17 +34,6 @@ fn tune_allocator() {
     // option.
     unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
 }
-
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use whosaid::run::{Progress, RunConfig, Silent, run, stream};
-#[cfg(feature = "parquet")]
-use whosaid::write::ParquetTables;
-use whosaid::write::{Both, CsvTables, Format, HtmlReport, JsonLinesTables};
-use whosaid::{Gazetteers, InputError, Options, Pipeline, gazetteer, registry};
 
 #[derive(Parser)]
 #[command(

@@ -288,26 +288,15 @@ impl Language {
             ascii &= b.is_ascii();
             upper |= b.is_ascii_uppercase();
         }
-        let lower = if ascii {
-            if !upper {
-                return exact;
-            }
-            let mut buf = [0u8; 32];
-            match buf.get_mut(..w.len()) {
-                Some(l) => {
-                    for (d, s) in l.iter_mut().zip(w.bytes()) {
-                        *d = s.to_ascii_lowercase();
-                    }
-                    self.words.get(l)
-                }
-                None => self.words.get(w.to_ascii_lowercase().as_bytes()),
-            }
+        let upper = if ascii {
+            upper
         } else {
-            if !w.chars().any(char::is_uppercase) {
-                return exact;
-            }
-            self.words.get(w.to_lowercase().as_bytes())
+            w.chars().any(char::is_uppercase)
         };
+        if !upper {
+            return exact;
+        }
+        let lower = crate::words::with_lowercase_bytes(w, |l| self.words.get(l));
         Classes(exact.0 | (lower.unwrap_or_default().0 & self.folded))
     }
 
