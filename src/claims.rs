@@ -322,23 +322,18 @@ impl OutsideQuotes {
         let mut n = 0;
         before.push(0);
         let spans = &at.quote_spans;
-        if spans.windows(2).all(|w| w[0].end <= w[1].end) {
-            // The quotes in order of their ends, the tokens in order: one walk over both
-            // gives what `in_quote`'s binary search per token gave.
-            let mut q = 0;
-            for t in &at.seg.tokens {
-                let at = t.span.start;
-                while spans.get(q).is_some_and(|s| s.end <= at) {
-                    q += 1;
-                }
-                n += usize::from(spans.get(q).is_none_or(|s| s.start > at));
-                before.push(n);
+        // The quotes' ends are in order (`quotes::find` gives outermost quotes in text
+        // order), which `in_quote`'s binary search rests on too: one walk over the quotes
+        // and the tokens together answers it for every token.
+        debug_assert!(spans.windows(2).all(|w| w[0].end <= w[1].end));
+        let mut q = 0;
+        for t in &at.seg.tokens {
+            let at = t.span.start;
+            while spans.get(q).is_some_and(|s| s.end <= at) {
+                q += 1;
             }
-        } else {
-            for t in &at.seg.tokens {
-                n += usize::from(!at.in_quote(t.span.start));
-                before.push(n);
-            }
+            n += usize::from(spans.get(q).is_none_or(|s| s.start > at));
+            before.push(n);
         }
         OutsideQuotes { before }
     }

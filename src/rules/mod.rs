@@ -8,6 +8,7 @@
 pub mod document;
 pub mod org;
 pub mod person;
+mod shapes;
 pub mod table;
 pub mod team;
 pub mod user;

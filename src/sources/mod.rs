@@ -30,7 +30,7 @@ pub struct Sources<'a> {
     pub seg: &'a Segments,
     pub mentions: &'a [Mention],
     pub entities: &'a [Entity],
-    /// Outer spans of all quotes, sorted.
+    /// Outer spans of all quotes, in text order: their ends are in order too.
     pub quote_spans: Vec<Span>,
     /// Word lists (ordinary words, given names) for names no list holds.
     pub lex: &'a Language,
