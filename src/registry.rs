@@ -47,6 +47,12 @@ macro_rules! registry {
                 match self { $(RuleId::$variant => $id,)* }
             }
 
+            /// The id as `mentions.source` writes it ("rule:person.title"), a constant:
+            /// a row per mention needs no string built.
+            pub fn source_label(self) -> &'static str {
+                match self { $(RuleId::$variant => concat!("rule:", $id),)* }
+            }
+
             /// The stage whose rows carry the id.
             pub fn stage(self) -> Stage {
                 match self { $(RuleId::$variant => Stage::$stage,)* }
@@ -381,6 +387,13 @@ pub fn markdown_with(user: &UserRules) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_labels_are_the_ids_with_their_prefix() {
+        for &id in RuleId::ALL {
+            assert_eq!(id.source_label(), format!("rule:{id}"));
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_parse_back() {

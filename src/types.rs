@@ -130,11 +130,12 @@ pub enum Source {
 impl Source {
     /// The source as written in `mentions.source`: `gazetteer`, or `rule:<id>` for a
     /// registry rule and for a user rule alike.
-    pub fn label(self) -> String {
+    /// A constant but for a user rule's, which is built.
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Source::Gazetteer => RuleId::Gazetteer.as_str().to_string(),
-            Source::Rule(id) => format!("rule:{id}"),
-            Source::User(id) => format!("rule:{id}"),
+            Source::Gazetteer => RuleId::Gazetteer.as_str().into(),
+            Source::Rule(id) => id.source_label().into(),
+            Source::User(id) => format!("rule:{id}").into(),
         }
     }
 

@@ -187,7 +187,7 @@ fn mentions(patterns: &str, text: &str) -> Vec<(String, EntityType, String, Stri
             (
                 m.span.of(text).to_string(),
                 m.etype,
-                m.source.label(),
+                m.source.label().into_owned(),
                 ex.entities[m.entity].id.clone(),
             )
         })

@@ -334,7 +334,13 @@ mod tests {
         p.extract(&Document::new("t", text))
             .mentions
             .iter()
-            .map(|m| (m.span.of(text).to_string(), m.etype, m.source.label()))
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    m.etype,
+                    m.source.label().into_owned(),
+                )
+            })
             .collect()
     }
 

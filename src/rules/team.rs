@@ -217,7 +217,13 @@ mod tests {
         let ex = p.extract(&doc);
         ex.mentions
             .iter()
-            .map(|m| (m.span.of(text).to_string(), m.etype, m.source.label()))
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    m.etype,
+                    m.source.label().into_owned(),
+                )
+            })
             .collect()
     }
 

@@ -114,7 +114,7 @@ impl CsvRow for MentionRow<'_> {
         w.int(self.end);
         w.field(self.text);
         w.field(self.etype);
-        w.field(&self.source);
+        w.field(self.source.as_ref());
         w.end();
     }
 }

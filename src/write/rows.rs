@@ -48,7 +48,7 @@ pub struct MentionRow<'a> {
     #[serde(rename = "type")]
     pub etype: &'a str,
     /// What found it: `gazetteer` or `rule:<id>`.
-    pub source: String,
+    pub source: std::borrow::Cow<'static, str>,
 }
 
 /// A row of the claims table: one quote or reported statement.

@@ -264,7 +264,13 @@ mod tests {
         let ex = p.extract(&Document::new("t", text));
         ex.mentions
             .iter()
-            .map(|m| (m.span.of(text).to_string(), m.etype, m.source.label()))
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    m.etype,
+                    m.source.label().into_owned(),
+                )
+            })
             .collect()
     }
 
