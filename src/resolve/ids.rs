@@ -50,16 +50,43 @@ pub(super) fn key(s: &str) -> String {
 }
 
 /// The slug of a name: lower-case words joined by `-`, without dots and apostrophes.
+#[cfg(test)]
 pub(super) fn slug(s: &str) -> String {
     let mut out = String::new();
+    push_slug(&mut out, s);
+    out
+}
+
+/// Appends the slug of `s` to `out` (an id's `person:` prefix already there), without a
+/// string of its own: one per entity of every document.
+pub(super) fn push_slug(out: &mut String, s: &str) {
+    let from = out.len();
+    // A dash goes in only between words: not first, not twice, and not last.
+    let mut dash = false;
+    if s.is_ascii() {
+        // The usual case, byte by byte.
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if std::mem::take(&mut dash) {
+                    out.push('-');
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if out.len() > from && b != b'.' && b != b'\'' {
+                dash = true;
+            }
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
+            if std::mem::take(&mut dash) {
+                out.push('-');
+            }
             out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() && c != '.' && c != '’' && c != '\'' {
-            out.push('-');
+        } else if out.len() > from && c != '.' && c != '’' && c != '\'' {
+            dash = true;
         }
     }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Makes the ids of a document's entities unique. Two entities the grouping keeps apart
@@ -106,6 +133,11 @@ mod tests {
         assert_eq!(slug("U.S. Southern Command"), "us-southern-command");
         assert_eq!(slug("José Núñez"), "josé-núñez");
         assert_eq!(slug("Tara O’Neill"), slug("Tara O'Neill"));
+        // Runs of marks give one dash, none at either end; dots and apostrophes none.
+        assert_eq!(slug(" -- Ada,  (Brook) -- "), "ada-brook");
+        assert_eq!(slug("“Zé” Núñez, Jr."), "zé-núñez-jr");
+        assert_eq!(slug("O'Neill's A.B.C. co."), "oneills-abc-co");
+        assert_eq!(slug("..."), "");
     }
 
     #[test]

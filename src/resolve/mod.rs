@@ -10,7 +10,7 @@ mod select;
 use crate::gazetteer::Gazetteers;
 use crate::lang::{Gender, Language};
 use crate::types::{Candidate, Entity, EntityType, Mention, Source};
-use ids::{key, slug, unique_ids};
+use ids::{key, push_slug, unique_ids};
 use rustc_hash::FxHashMap as HashMap;
 pub use select::select;
 
@@ -208,10 +208,13 @@ pub fn resolve(
                 });
                 (e.id.clone(), if used { e.name.clone() } else { fullest })
             }
-            None => (
-                format!("{}:{}", c0.etype.slug_prefix(), slug(&fullest)),
-                fullest,
-            ),
+            None => {
+                let mut id = String::with_capacity(fullest.len() + 8);
+                id.push_str(c0.etype.slug_prefix());
+                id.push(':');
+                push_slug(&mut id, &fullest);
+                (id, fullest)
+            }
         };
         let mut aliases: Vec<String> = Vec::new();
         let mut roles: Vec<String> = Vec::new();
