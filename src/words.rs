@@ -1,4 +1,5 @@
-//! Lower-casing without allocation, for word lookups.
+//! Lower-casing without allocation, for word lookups, and the runs of ASCII letters and
+//! digits that words are made of.
 
 /// Calls `f` with `w` in lower case, without allocating for short ASCII words.
 pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -25,6 +26,46 @@ pub fn with_lowercase_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     f(w.to_lowercase().as_bytes())
 }
 
+/// How many ASCII letters and digits `b` starts with, eight bytes at a time. A loop of a
+/// byte per step ended every word on a branch the processor could not predict: a third of
+/// the tokenizer's time in a profile. Here a word of up to seven bytes takes one step.
+#[inline]
+pub(crate) fn ascii_alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8).and_then(|c| c.first_chunk::<8>()) {
+        let stop = !alnum_bytes(u64::from_le_bytes(*chunk)) & HIGH;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - n)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7F;
+
+/// The high bit of every byte of `w` that lies strictly between `m` and `n` (`m < 128`,
+/// `n <= 128`); bytes from 0x80 up never. No byte's sum or difference carries into the
+/// next: (127 + n) - (x & 127) >= 0 and (x & 127) + (127 - m) < 256.
+#[inline]
+const fn bytes_between(w: u64, m: u64, n: u64) -> u64 {
+    let low = w & LOW7;
+    (ONES * (127 + n)).wrapping_sub(low) & !w & (low + ONES * (127 - m)) & HIGH
+}
+
+/// The high bit of every byte of `w` that is an ASCII letter or digit (a letter with its
+/// 0x20 bit set is a lower-case one, and no other byte becomes one).
+#[inline]
+const fn alnum_bytes(w: u64) -> u64 {
+    bytes_between(w | (ONES * 0x20), b'a' as u64 - 1, b'z' as u64 + 1)
+        | bytes_between(w, b'0' as u64 - 1, b'9' as u64 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +78,26 @@ mod tests {
         assert!(with_lowercase_bytes("ÉCOLE", |l| l == "école".as_bytes()));
         let long = "A".repeat(40);
         assert!(with_lowercase_bytes(&long, |l| l == "a".repeat(40).as_bytes()));
+    }
+
+    #[test]
+    fn alnum_runs_match_a_byte_by_byte_count() {
+        let scalar = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        // Every byte value at every place of runs shorter, as long as and longer than a
+        // step, after letters and digits of every kind.
+        for v in 0..=255u8 {
+            for len in 0..20 {
+                for at in 0..=len {
+                    let mut b: Vec<u8> = (0..len).map(|i| b"aZ09mQ"[i % 6]).collect();
+                    if at < len {
+                        b[at] = v;
+                    }
+                    assert_eq!(ascii_alnum_run(&b), scalar(&b), "{v} {len} {at}");
+                }
+            }
+        }
+        assert_eq!(ascii_alnum_run("Zoë".as_bytes()), 2);
+        assert_eq!(ascii_alnum_run(b"abcdefgh,"), 8);
+        assert_eq!(ascii_alnum_run(b""), 0);
     }
 }

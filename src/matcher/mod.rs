@@ -241,10 +241,7 @@ fn first_word(s: &str) -> &str {
     // ASCII letters and digits byte by byte; the first other byte either ends the word (an
     // ASCII mark) or hands over to the Unicode test from there.
     let b = s.as_bytes();
-    let ascii = b
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(b.len());
+    let ascii = crate::words::ascii_alnum_run(b);
     let end = if ascii == b.len() || b[ascii].is_ascii() {
         ascii
     } else {

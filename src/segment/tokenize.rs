@@ -49,10 +49,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
         // end so, and then neither the joining marks nor a possessive ending follow.
         let mut plain_end = false;
         loop {
-            let run = bytes[end..]
-                .iter()
-                .position(|&b| !ASCII_WORD[usize::from(b)])
-                .unwrap_or(bytes.len() - end);
+            let run = crate::words::ascii_alnum_run(&bytes[end..]);
             end += run;
             letters += run;
             if bytes
