@@ -149,13 +149,15 @@ fn split_sentences(text: &str, lang: &Language, para: Span, pi: usize, seg: &mut
             para.end
         };
         let after = tok.full_end;
-        let gap = &text[after.min(next_start)..next_start];
-        let word = &text[tok.span.start..tok.span.end];
-        // Most words are followed by one space and end no sentence.
-        if gap == " " && !word.ends_with('.') {
+        // Most words are followed by one space and end no sentence: tested on bytes, before
+        // the gap and the word are sliced (each slice tests its char boundaries).
+        let bytes = text.as_bytes();
+        if next_start == after + 1 && bytes[after] == b' ' && bytes[tok.span.end - 1] != b'.' {
             ti += 1;
             continue;
         }
+        let gap = &text[after.min(next_start)..next_start];
+        let word = &text[tok.span.start..tok.span.end];
         let gap_start = after.min(next_start);
         let ends = if let Some(rest) = word.strip_suffix('.') {
             // The period belongs to the token: an abbreviation, an initial or "U.S.".
@@ -220,7 +222,11 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
     let mut cap = 0;
     for t in toks {
         let w = t.span.of(text);
-        if w.chars().count() < HEADLINE_WORD_CHARS || !w.starts_with(char::is_alphabetic) {
+        // (No word of fewer bytes has the characters, nor one of four times as many bytes
+        // too few: the count is made only in between.)
+        let short = w.len() < HEADLINE_WORD_CHARS
+            || (w.len() < 4 * HEADLINE_WORD_CHARS && w.chars().count() < HEADLINE_WORD_CHARS);
+        if short || !w.starts_with(char::is_alphabetic) {
             continue;
         }
         if t.cap {
