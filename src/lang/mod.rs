@@ -185,6 +185,12 @@ impl Classes {
     pub(crate) fn union(self, other: Classes) -> Classes {
         Classes(self.0 | other.0)
     }
+
+    /// True when the word is of any class of `other`.
+    #[inline]
+    pub(crate) fn any(self, other: Classes) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 /// The bits of the classes compared in lower case.
