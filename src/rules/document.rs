@@ -87,8 +87,7 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         let span = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
             let last = seg.tokens.get(ti + n - 1)?;
             let sp = Span::new(t.span.start, last.span.end);
-            let w = sp.of(text);
-            (shapes.may_hold(w) && keys.contains(w)).then_some(sp)
+            (shapes.may_hold_span(text, sp) && keys.contains(sp.of(text))).then_some(sp)
         });
         let Some(span) = span else { continue };
         // A two-word surname ("Ruiz Tagle") takes both words.
@@ -303,8 +302,7 @@ fn add_org_repeats(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
             let sp = Span::new(t.span.start, last.span.end);
             // A lone ordinary word is a word ("Commerce" of "Commerce Department").
             let plain = n == 1 && t.is(Class::Common);
-            let w = sp.of(text);
-            (shapes.may_hold(w) && names.contains(w) && !plain).then_some(sp)
+            (!plain && shapes.may_hold_span(text, sp) && names.contains(sp.of(text))).then_some(sp)
         });
         if let Some(sp) = hit.filter(|&sp| !overlaps_any(&covered, sp)) {
             add.push(Candidate::from_rule(
