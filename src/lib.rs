@@ -104,7 +104,14 @@ impl Pipeline {
         let ctx = rules::Ctx::new(text, seg, lang);
         cands.extend(rules::find(&ctx));
         // Nationality words ("Russian") are not entities even when a list holds them.
-        cands.retain(|c| !lang.is_demonym(c.span.of(text)));
+        // (A one-word candidate's classes are its token's, looked up when it was tagged:
+        // a second lookup was a cache miss in a large table.)
+        cands.retain(|c| {
+            let lex = seg
+                .token_spanning(c.span)
+                .map_or_else(|| lang.classes(c.span.of(text)), |t| t.lex);
+            !lex.has(lang::Class::Demonym)
+        });
         rules::team::retype(text, seg, &self.gaz, &mut cands);
         // The user's rules come last: no built-in filter or retyping applies to them.
         cands.extend(rules::user::find(&self.gaz.patterns, text));

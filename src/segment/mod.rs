@@ -70,6 +70,12 @@ impl Segments {
     pub fn token_at_or_after(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < at)
     }
+    /// The token whose span is exactly `sp`, if there is one.
+    pub fn token_spanning(&self, sp: Span) -> Option<&Token> {
+        self.tokens
+            .get(self.token_at_or_after(sp.start))
+            .filter(|t| t.span == sp)
+    }
     /// The tokens of sentence `s` (an index into `sentences`; panics when out of range).
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         let s = &self.sentences[s];
