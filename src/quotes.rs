@@ -269,13 +269,20 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
         &text[sentence.start.max(lo)..q.outer.start],
         &text[q.outer.end..sent_end.max(q.outer.end).min(hi)],
     ];
-    let has_cue = outside
-        .iter()
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| {
-            let c = lang.classes(w);
-            c.has(Class::Speech) || c.has(Class::Framing) || w == "according"
-        });
+    // Looked up only when a test below needs it (a word at a time, in a large table), and
+    // then once.
+    let mut cue = None;
+    let mut has_cue = || {
+        *cue.get_or_insert_with(|| {
+            outside
+                .iter()
+                .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| {
+                    let c = lang.classes(w);
+                    c.has(Class::Speech) || c.has(Class::Framing) || w == "according"
+                })
+        })
+    };
     let title_case = n <= 10
         && cap(words[0])
         && words
@@ -287,11 +294,13 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let near_work = recent
-        .split(|c: char| !c.is_alphanumeric())
-        .rev()
-        .take(WORK_NOUN_WORDS)
-        .any(|x| lang.is(x, Class::WorkNoun));
+    let near_work = || {
+        recent
+            .split(|c: char| !c.is_alphanumeric())
+            .rev()
+            .take(WORK_NOUN_WORDS)
+            .any(|x| lang.is(x, Class::WorkNoun))
+    };
     // Title case over every longer word: a headline, a show or a book, not speech.
     let all_caps_words = words.iter().filter(|w| w.chars().count() >= 4).count() >= 2;
     // A short capitalised name after "on", "told" or a possessive ("on MSNBC's “Morning
@@ -304,11 +313,11 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
             || prev_word.ends_with("’s")
             || prev_word.ends_with("'s"));
     if title_case
-        && (near_work
-            || names_a_work
+        && (names_a_work
             || after_line.starts_with(':')
             || (all_caps_words && n <= 8)
-            || (!has_cue && !content.ends_with(['.', '?', '!', ','])))
+            || near_work()
+            || (!content.ends_with(['.', '?', '!', ',']) && !has_cue()))
     {
         return QuoteKind::Title;
     }
@@ -336,7 +345,7 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
     {
         return QuoteKind::Term;
     }
-    if n <= 3 && !has_cue && !content.ends_with(['.', '?', '!']) {
+    if n <= 3 && !content.ends_with(['.', '?', '!']) && !has_cue() {
         return QuoteKind::Term;
     }
     // A quote that opens its sentence or follows a colon or comma is a full utterance.
