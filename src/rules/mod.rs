@@ -67,6 +67,10 @@ impl<'a> Ctx<'a> {
         if a.sentence != b.sentence || a.possessive {
             return false;
         }
+        // One space, the usual case, on bytes: the slice below tests its char boundaries.
+        if b.span.start == a.span.end + 1 && self.text.as_bytes()[a.span.end] == b' ' {
+            return true;
+        }
         match &self.text[a.span.end..b.span.start] {
             " " => true,
             " “" | " \"" => self.nickname_at(i + 1),
