@@ -178,7 +178,9 @@ pub mod stages {
         p.matches(text, seg)
     }
 
-    /// Stage 4b: pattern rules, retyping, selection and the document rules.
+    /// Stage 4b: pattern rules, retyping, selection and the document rules. `seg` must be
+    /// tagged with the pipeline's language, as [`segment`](crate::segment::segment) with
+    /// `p`'s gazetteers tags it: some filters read the tokens' classes.
     pub fn rules(p: &Pipeline, text: &str, seg: &Segments, m: Vec<Candidate>) -> Vec<Candidate> {
         p.rule_candidates(text, seg, m)
     }

@@ -238,8 +238,8 @@ impl Tail {
 /// The first word of `s`: its leading letters and digits, or its first character when that
 /// is neither. Forms and text are keyed alike, so a form can only start where its key does.
 fn first_word(s: &str) -> &str {
-    // ASCII letters and digits byte by byte; the first other byte either ends the word (an
-    // ASCII mark) or hands over to the Unicode test from there.
+    // ASCII letters and digits eight bytes at a time; the first other byte either ends the
+    // word (an ASCII mark) or hands over to the Unicode test from there.
     let b = s.as_bytes();
     let ascii = crate::words::ascii_alnum_run(b);
     let end = if ascii == b.len() || b[ascii].is_ascii() {

@@ -57,8 +57,8 @@ pub(super) fn slug(s: &str) -> String {
     out
 }
 
-/// Appends the slug of `s` to `out` (an id's `person:` prefix already there), without a
-/// string of its own: one per entity of every document.
+/// Appends the slug of `s` to `out` (an id's type prefix, `person:`, already there),
+/// without a string of its own: one per entity of every document.
 pub(super) fn push_slug(out: &mut String, s: &str) {
     let from = out.len();
     // A dash goes in only between words: not first, not twice, and not last.

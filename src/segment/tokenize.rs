@@ -1,5 +1,6 @@
-//! The word tokens of one paragraph, in one pass over its bytes: plain ASCII words take a
-//! table lookup per byte, and only the bytes around a word's end are decoded.
+//! The word tokens of one paragraph, in one pass over its bytes: the bytes between words
+//! take a table lookup each, a word's ASCII letters and digits eight at a time, and only
+//! the bytes around a word's end are decoded.
 
 use super::{Classes, Language, Span, Token};
 use crate::lang::Class;
@@ -9,7 +10,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The ASCII letters and digits, by byte (every byte from 0x80 up is `false`): one load
-/// per byte in the tokenizer's loops, where most of the text's bytes pass.
+/// per byte between words, where a word may start.
 const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
