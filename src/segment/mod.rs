@@ -266,7 +266,8 @@ fn terminator_len(gap: &str, next_starts: bool) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn segment(text: &str) -> Segments {
+    /// A text segmented with the built-in language (the tokenizer's tests use it too).
+    pub(super) fn segment(text: &str) -> Segments {
         super::segment(text, &crate::Gazetteers::builtin().language)
     }
 

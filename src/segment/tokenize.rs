@@ -126,11 +126,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
 
 #[cfg(test)]
 mod tests {
-    use crate::segment::Segments;
-
-    fn segment(text: &str) -> Segments {
-        crate::segment::segment(text, &crate::Gazetteers::builtin().language)
-    }
+    use crate::segment::tests::segment;
 
     fn toks(text: &str) -> Vec<&str> {
         segment(text)
