@@ -1,9 +1,9 @@
 //! Stage 8: reported speech without quotation marks ("officials say that ...", "..., according
 //! to former officers"): one claim per sentence and source, with the content span.
 
-use crate::lang::{Class, Classes};
+use crate::lang::Class;
 use crate::registry::RuleId;
-use crate::sources::{DocView, Found, Sources};
+use crate::sources::{DocView, Found, Sources, may_be_cue};
 use crate::types::{Claim, ClaimKind, Span, SpeakerType};
 
 /// A claim's content has at least this many words outside quotation marks.
@@ -21,12 +21,6 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
     let seg = at.seg;
     let text = at.text;
     let outside = OutsideQuotes::new(at);
-    // A token is a cue or evidence only if it is a speech verb, an evidence word, a phrasal
-    // cue's verb or "according" (nine bytes): one test passes over every other token.
-    let may_cue = Classes::NONE
-        .with(Class::Speech)
-        .with(Class::Evidence)
-        .with(Class::PhrasalVerb);
     let mut out = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         // Speakers already given a claim in this sentence (a set: a run-on sentence may
@@ -46,7 +40,7 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
         }
         for c in s.first_token..s.end_token {
             let t = seg.tokens[c];
-            if !t.lex.any(may_cue) && t.span.len() != "according".len() {
+            if !may_be_cue(&t) {
                 continue;
             }
             // Cues are lower-case words, but for "According to" opening a sentence.

@@ -47,6 +47,14 @@ pub struct Span {
     pub end: usize,
 }
 
+/// True when the text from byte `from` to byte `to` is exactly one space: the gap between
+/// most pairs of words, tested on bytes, before any slice (a slice tests its char
+/// boundaries, and this runs between every two tokens).
+#[inline]
+pub(crate) fn one_space_between(text: &str, from: usize, to: usize) -> bool {
+    to == from + 1 && text.as_bytes()[from] == b' '
+}
+
 impl Span {
     /// The range `[start, end)`; `start` must not be after `end` (checked in debug builds).
     pub fn new(start: usize, end: usize) -> Span {

@@ -177,7 +177,7 @@ impl Classes {
         self.0 & (1 << c as u8) != 0
     }
 
-    pub(crate) fn with(self, c: Class) -> Classes {
+    pub(crate) const fn with(self, c: Class) -> Classes {
         Classes(self.0 | 1 << c as u8)
     }
 

@@ -67,8 +67,7 @@ impl<'a> Ctx<'a> {
         if a.sentence != b.sentence || a.possessive {
             return false;
         }
-        // One space, the usual case, on bytes: the slice below tests its char boundaries.
-        if b.span.start == a.span.end + 1 && self.text.as_bytes()[a.span.end] == b' ' {
+        if crate::types::one_space_between(self.text, a.span.end, b.span.start) {
             return true;
         }
         match &self.text[a.span.end..b.span.start] {

@@ -4,7 +4,7 @@
 mod tokenize;
 
 use crate::lang::{Class, Classes, Language};
-use crate::types::Span;
+use crate::types::{Span, one_space_between};
 use tokenize::tokenize;
 
 /// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
@@ -155,10 +155,8 @@ fn split_sentences(text: &str, lang: &Language, para: Span, pi: usize, seg: &mut
             para.end
         };
         let after = tok.full_end;
-        // Most words are followed by one space and end no sentence: tested on bytes, before
-        // the gap and the word are sliced (each slice tests its char boundaries).
-        let bytes = text.as_bytes();
-        if next_start == after + 1 && bytes[after] == b' ' && bytes[tok.span.end - 1] != b'.' {
+        // Most words are followed by one space and end no sentence.
+        if one_space_between(text, after, next_start) && text.as_bytes()[tok.span.end - 1] != b'.' {
             ti += 1;
             continue;
         }

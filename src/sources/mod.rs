@@ -3,8 +3,8 @@
 //! Ada Brook", "according to people familiar with the talks"), pronouns and their
 //! antecedents, unnamed sources and their head nouns.
 
-use crate::lang::{Class, Language};
-use crate::segment::Segments;
+use crate::lang::{Class, Classes, Language};
+use crate::segment::{Segments, Token};
 use crate::types::{Entity, EntityType, Mention, Quote, Span, Speaker, SpeakerType};
 
 /// What the speaker stages read of a resolved document: plain data.
@@ -54,6 +54,18 @@ mod object;
 mod phrase;
 mod reference;
 mod subject;
+
+/// False when token `t` can be neither a cue ([`Sources::is_cue`]) nor an evidence word: it
+/// is no speech verb, evidence word or phrasal cue's verb, and not nine bytes long
+/// ("according"). One test of its classes, before the tests that slice its text.
+#[inline]
+pub fn may_be_cue(t: &Token) -> bool {
+    const CUES: Classes = Classes::NONE
+        .with(Class::Speech)
+        .with(Class::Evidence)
+        .with(Class::PhrasalVerb);
+    t.lex.any(CUES) || t.span.len() == "according".len()
+}
 
 impl<'a> Sources<'a> {
     /// The source grammar over one resolved document.
