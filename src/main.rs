@@ -27,13 +27,34 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// mimalloc's purge delay").
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
-/// Sets mimalloc's defaults; `MIMALLOC_PURGE_DELAY` in the environment still wins.
+/// Sets mimalloc's defaults (`MIMALLOC_PURGE_DELAY` in the environment still wins) and
+/// turns transparent huge pages off for this process.
 fn tune_allocator() {
     // SAFETY: `mi_option_set_default` writes mimalloc's option table without locking; it
     // runs first in `main`, before this program starts any thread, and 15 is a valid
     // option.
     unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    disable_huge_pages();
 }
+
+/// mimalloc asks the kernel for 2 MiB pages for its arenas. Each worker's churn then
+/// faulted in and zeroed whole huge pages after every purge (a tenth of a run's samples in
+/// the kernel's `clear_page_erms`), and a partly used huge page stays resident. With 4 KiB
+/// pages the peak fell from 66 to 43 MiB on one thread and from 77-87 to 48-64 MiB on two,
+/// at the same or better speed (`bench/RESULTS.md`, "Memory: no transparent huge pages").
+/// The prctl is checked at every page fault, so it holds for all memory touched after it;
+/// mimalloc's own `allow_thp` option is read before `main` and its index differs between
+/// mimalloc versions, hence the system call.
+#[cfg(target_os = "linux")]
+fn disable_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes one integer argument and touches only this
+    // process's flags; a kernel without it returns an error, which leaves things as they
+    // were and is ignored.
+    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn disable_huge_pages() {}
 
 #[derive(Parser)]
 #[command(
