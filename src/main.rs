@@ -27,24 +27,23 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// mimalloc's purge delay").
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
-/// Sets mimalloc's defaults (`MIMALLOC_PURGE_DELAY` in the environment still wins) and
-/// turns transparent huge pages off for this process.
+/// Sets mimalloc's defaults; `MIMALLOC_PURGE_DELAY` in the environment still wins.
 fn tune_allocator() {
     // SAFETY: `mi_option_set_default` writes mimalloc's option table without locking; it
     // runs first in `main`, before this program starts any thread, and 15 is a valid
     // option.
     unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
-    disable_huge_pages();
 }
 
-/// mimalloc asks the kernel for 2 MiB pages for its arenas. Each worker's churn then
-/// faulted in and zeroed whole huge pages after every purge (a tenth of a run's samples in
-/// the kernel's `clear_page_erms`), and a partly used huge page stays resident. With 4 KiB
-/// pages the peak fell from 66 to 43 MiB on one thread and from 77-87 to 48-64 MiB on two,
-/// at the same or better speed (`bench/RESULTS.md`, "Memory: no transparent huge pages").
-/// The prctl is checked at every page fault, so it holds for all memory touched after it;
-/// mimalloc's own `allow_thp` option is read before `main` and its index differs between
-/// mimalloc versions, hence the system call.
+/// No transparent huge pages from here on. mimalloc asks the kernel for 2 MiB pages for its
+/// arenas; while the documents run, each page it purged came back as a fresh huge page,
+/// zeroed whole (a tenth of a run's samples in the kernel's `clear_page_erms`), and a
+/// partly used huge page counts whole in the resident set. Called once the tables are
+/// built, so that they keep their huge pages (a tenth of the faults at start-up, fewer TLB
+/// misses in the lookups) while the documents' churn gets 4 KiB pages: the peak fell by a
+/// third at the same speed (`bench/RESULTS.md`, "Memory: no transparent huge pages"). The
+/// kernel checks the flag at every fault; mimalloc's own `allow_thp` option would act only
+/// before `main`, and its index differs between mimalloc versions.
 #[cfg(target_os = "linux")]
 fn disable_huge_pages() {
     // SAFETY: PR_SET_THP_DISABLE takes one integer argument and touches only this
@@ -183,7 +182,9 @@ fn pipeline(args: &PipelineArgs) -> Result<Pipeline, ExitCode> {
     };
     let gaz = add_dirs(base, &args.gazetteers)?;
     let all_quotes = args.all_quotes;
-    Ok(Pipeline::new(gaz, Options { all_quotes }))
+    let pipeline = Pipeline::new(gaz, Options { all_quotes });
+    disable_huge_pages();
+    Ok(pipeline)
 }
 
 /// `gaz` with the user's folders added; gazetteer errors name file and line, and end the
