@@ -283,8 +283,10 @@ fn kind_of(text: &str, seg: &Segments, lang: &Language, q: &Quote) -> QuoteKind 
                 })
         })
     };
+    // (`find` drops quotes of only white space, so a first word exists; `first` keeps a
+    // later change to that from becoming a panic.)
     let title_case = n <= 10
-        && cap(words[0])
+        && words.first().is_some_and(|w| cap(w))
         && words
             .iter()
             .filter(|w| w.chars().count() >= 4)
