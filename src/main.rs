@@ -42,14 +42,27 @@ fn tune_allocator() {
 /// built, so that they keep their huge pages (a tenth of the faults at start-up, fewer TLB
 /// misses in the lookups) while the documents' churn gets 4 KiB pages: the peak fell by a
 /// third at the same speed (`bench/RESULTS.md`, "Memory: no transparent huge pages"). The
-/// kernel checks the flag at every fault; mimalloc's own `allow_thp` option would act only
-/// before `main`, and its index differs between mimalloc versions.
+/// kernel checks the flag at every fault (since Linux 4.13; older kernels only mark new
+/// mappings, which mimalloc's advice then overrides); mimalloc's own `allow_thp` option
+/// would act only before `main`, and its index differs between mimalloc versions. A kernel
+/// or sandbox that refuses the call leaves the pages as they were: more memory, the same
+/// output, so the error is not reported.
 #[cfg(target_os = "linux")]
 fn disable_huge_pages() {
-    // SAFETY: PR_SET_THP_DISABLE takes one integer argument and touches only this
-    // process's flags; a kernel without it returns an error, which leaves things as they
-    // were and is ignored.
-    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+    let zero: libc::c_ulong = 0;
+    // SAFETY: prctl reads its arguments after the option as `unsigned long`s, hence the
+    // typed values; PR_SET_THP_DISABLE takes the flag and requires the other three to be
+    // zero, and it changes only this process's flags (inherited by children; whosaid
+    // starts none).
+    unsafe {
+        libc::prctl(
+            libc::PR_SET_THP_DISABLE,
+            1 as libc::c_ulong,
+            zero,
+            zero,
+            zero,
+        )
+    };
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -229,12 +229,21 @@ pub fn is_qid(s: &str) -> bool {
 }
 
 impl Gazetteers {
-    /// The built-in gazetteers compiled into the binary.
+    /// The built-in gazetteers compiled into the binary. With more than one CPU, the word
+    /// lists load on a short-lived second thread while the entity rows are parsed.
     pub fn builtin() -> Gazetteers {
         // The word lists and the entity rows are independent and cost about the same (a
-        // quarter of start-up each): the words load on a second thread meanwhile.
+        // quarter of start-up each). On one CPU, or if the system refuses a thread, the
+        // words load here after the rows, as before.
+        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
         std::thread::scope(|s| {
-            let language = s.spawn(|| builtin_language_except(&[]));
+            let language = parallel
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(s, || builtin_language_except(&[]))
+                        .ok()
+                })
+                .flatten();
             let mut g = Gazetteers::default();
             // Room for every row at once: growing a vector of some 37,000 entries by
             // doubling copies them and touches fresh pages, a measurable share of start-up.
@@ -246,9 +255,10 @@ impl Gazetteers {
                     .unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {}", e[0]));
                 g.entries.extend(rows);
             }
-            g.language = language
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            g.language = match language {
+                Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                None => builtin_language_except(&[]),
+            };
             g
         })
     }
