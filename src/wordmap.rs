@@ -107,13 +107,21 @@ impl<V: Copy> WordMap<V> {
             .map(|s| s.value)
     }
 
-    /// Sets the value of word `w` to `v`, or to `merge(old, v)` when it has one.
-    pub(crate) fn add(&mut self, w: &str, v: V, merge: impl FnOnce(V, V) -> V) {
+    /// Sets the value of word `w` to `v`, or to `merge(old, v)` when it has one: the old
+    /// value, if any (so that "look up, else add" is one probe).
+    pub(crate) fn add(&mut self, w: &str, v: V, merge: impl FnOnce(V, V) -> V) -> Option<V> {
         let b = w.as_bytes();
         let h = hash(b);
-        if let Some(s) = self.table.find_mut(h, |s| key(s, &self.long) == b) {
-            s.value = merge(s.value, v);
-            return;
+        let found = if b.len() <= INLINE {
+            let q = inline_key(b);
+            self.table.find_mut(h, |s| s.key == q)
+        } else {
+            self.table.find_mut(h, |s| key(s, &self.long) == b)
+        };
+        if let Some(s) = found {
+            let old = s.value;
+            s.value = merge(old, v);
+            return Some(old);
         }
         let mut k = [0u8; INLINE + 1];
         if b.len() <= INLINE {
@@ -128,6 +136,7 @@ impl<V: Copy> WordMap<V> {
         let long = &self.long;
         self.table
             .insert_unique(h, Slot { key: k, value: v }, |s| hash(key(s, long)));
+        None
     }
 
     /// Every word and its value, in no particular order.

@@ -63,12 +63,11 @@ impl GazMatcher {
             if buf == form || slot.contains_key(buf.as_str()) {
                 continue;
             }
-            if let Some(p) = upper.get(&buf) {
+            if let Some(p) = upper.add(&buf, pats.len() as u32, |old, _| old) {
                 let j = &mut entry_of[p as usize];
                 *j = (*j).min(i);
                 continue;
             }
-            upper.add(&buf, pats.len() as u32, |old, _| old);
             pats.push(push(&mut arena, &buf));
             entry_of.push(i);
         }
@@ -155,13 +154,11 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
     for p in pats {
         let f = form(p);
         let key = first_word(f);
-        let g = match groups.get(key) {
+        let g = match groups.add(key, count.len() as u32, |old, _| old) {
             Some(g) => g,
             None => {
-                let g = count.len() as u32;
-                groups.add(key, g, |old, _| old);
                 count.push(0);
-                g
+                count.len() as u32 - 1
             }
         };
         count[g as usize] += 1;
