@@ -154,13 +154,11 @@ fn group(arena: &str, pats: &[(u32, u32)]) -> Groups {
     for p in pats {
         let f = form(p);
         let key = first_word(f);
-        let g = match groups.add(key, count.len() as u32, |old, _| old) {
-            Some(g) => g,
-            None => {
-                count.push(0);
-                count.len() as u32 - 1
-            }
-        };
+        let next = count.len() as u32;
+        let g = groups.add(key, next, |old, _| old).unwrap_or_else(|| {
+            count.push(0);
+            next
+        });
         count[g as usize] += 1;
         group_of.push((g, Tail::of(&f.as_bytes()[key.len()..])));
     }

@@ -67,11 +67,11 @@ impl<'a> Ctx<'a> {
         if a.sentence != b.sentence || a.possessive {
             return false;
         }
+        // The one-space gap, most pairs, is tested on bytes before any slice.
         if crate::types::one_space_between(self.text, a.span.end, b.span.start) {
             return true;
         }
         match &self.text[a.span.end..b.span.start] {
-            " " => true,
             " “" | " \"" => self.nickname_at(i + 1),
             "” " | "\" " => i > 0 && self.nickname_at(i),
             _ => false,
