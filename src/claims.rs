@@ -49,7 +49,7 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                 continue;
             }
             let evidence = at.is(c, Class::Evidence);
-            if !(at.is_cue(c) || evidence) || at.in_quote(t.span.start) {
+            if !(at.is_cue(c) || evidence) || at.in_quote(t.span().start) {
                 continue;
             }
             let according = at.is_according(c);
@@ -57,7 +57,7 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                 continue;
             }
             // "declined to comment", "did not say": no claim.
-            let prev2 = &text[s.span.start..t.span.start];
+            let prev2 = &text[s.span.start..t.span().start];
             if prev2.ends_with("declined to ")
                 || prev2.ends_with("not ")
                 || prev2.ends_with("refused to ")
@@ -67,7 +67,7 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
             // "Russia has added dozens of staff": these verbs report speech only before a
             // clause ("added that", "added,") or after the quote or clause they report.
             if at.is(c, Class::Transitive) {
-                let next = text[t.full_end..].trim_start();
+                let next = text[t.full_end()..].trim_start();
                 let clause = next.starts_with(',')
                     || next.starts_with(':')
                     || next.starts_with('.')
@@ -83,7 +83,7 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
                 if subj.is_empty() {
                     // "…, said Ada Brook." at the end of the sentence.
                     // (A closing mark may sit after the comma: ",'' said Ada Brook".)
-                    let before = text[..t.span.start]
+                    let before = text[..t.span().start]
                         .trim_end()
                         .trim_end_matches(['\'', '"', '”', '’']);
                     let objs = if c > s.first_token && before.ends_with(',') {
@@ -122,7 +122,9 @@ pub fn find(doc: &DocView, used_cues: &[usize]) -> Vec<Claim> {
             // "the things that Brook has said.": the cue closes a relative clause and
             // reports nothing.
             let lead = text[..speakers[0].start].trim_end();
-            let closes = text[t.full_end..].trim_start().starts_with(['.', ',', ';']);
+            let closes = text[t.full_end()..]
+                .trim_start()
+                .starts_with(['.', ',', ';']);
             if !according
                 && closes
                 && (lead.ends_with(" that") || lead.ends_with(" what") || lead.ends_with(" which"))
@@ -182,9 +184,9 @@ fn colon_claim(at: &Sources, si: usize) -> Option<Claim> {
     }
     // The name: 1 to 5 tokens from the sentence start, ending right before the colon.
     let colon_tok = (s.first_token..(s.first_token + 5).min(s.end_token - 1))
-        .find(|&t| text[at.seg.tokens[t].full_end..].starts_with(':'))?;
+        .find(|&t| text[at.seg.tokens[t].full_end()..].starts_with(':'))?;
     let found = at.speaker_phrase(s.first_token, colon_tok + 1)?;
-    let content_start = at.seg.tokens[colon_tok + 1].span.start;
+    let content_start = at.seg.tokens[colon_tok + 1].span().start;
     let content = Span::new(content_start, s.span.end);
     if at.seg.token_at_or_after(content.end) - (colon_tok + 1) < 3 {
         return None;
@@ -224,27 +226,27 @@ fn content_span(
         .map(|f| f.start)
         .min()
         .unwrap_or(sent.start)
-        .min(at.seg.tokens[c].span.start);
+        .min(at.seg.tokens[c].span().start);
     let trim = |sp: Span| trim_content(text, sp);
     // "In an interview on Monday, Brook said that …": a fronted phrase is not the content;
     // nor is anything before a cue that a "that" clause follows.
     let first = s.first_token;
     let that_follows = (c + 1..s.end_token.min(c + 1 + THAT_AFTER_CUE_TOKENS)).any(|t| {
-        at.tok(t) == "that" && t + 2 < s.end_token && !at.in_quote(at.seg.tokens[t].span.start)
+        at.tok(t) == "that" && t + 2 < s.end_token && !at.in_quote(at.seg.tokens[t].span().start)
     });
     // (Only a phrase that ends right before the source: "In May, …, officials said" keeps
     // its content before the source.)
     let fronted = at.is(first, Class::Fronting)
         && at
             .past_fronted(first, c)
-            .is_some_and(|t| at.seg.tokens[t].span.start >= src_start);
+            .is_some_and(|t| at.seg.tokens[t].span().start >= src_start);
     let after = after_cue(at, si, c, according);
     // "Two years ago, a scientist, Ada Brook, warned that …" or "…, Brook warned the
     // council the dam would fail": a clause after the cue is the content; a trailer ("in
     // a statement", "on Monday") is not.
     let source_first = speakers
         .iter()
-        .all(|f| f.start < at.seg.tokens[c].span.start);
+        .all(|f| f.start < at.seg.tokens[c].span().start);
     let next = at.seg.token_at_or_after(after.start);
     let clause_after = source_first
         && !according
@@ -296,8 +298,8 @@ fn after_cue(at: &Sources, si: usize, c: usize, according: bool) -> Span {
         .seg
         .tokens
         .get(k)
-        .filter(|t| t.sentence == si)
-        .map_or(sent.end, |t| t.span.start);
+        .filter(|t| t.sentence() == si)
+        .map_or(sent.end, |t| t.span().start);
     trim(Span::new(start, sent.end))
 }
 
@@ -331,7 +333,7 @@ impl OutsideQuotes {
         debug_assert!(spans.windows(2).all(|w| w[0].end <= w[1].end));
         let mut q = 0;
         for t in &at.seg.tokens {
-            let at = t.span.start;
+            let at = t.span().start;
             while spans.get(q).is_some_and(|s| s.end <= at) {
                 q += 1;
             }
@@ -345,7 +347,7 @@ impl OutsideQuotes {
     /// last that ends by `sp.end`.
     fn words(&self, at: &Sources, sp: Span) -> usize {
         let first = at.seg.token_at_or_after(sp.start);
-        let end = first + at.seg.tokens[first..].partition_point(|t| t.span.end <= sp.end);
+        let end = first + at.seg.tokens[first..].partition_point(|t| t.span().end <= sp.end);
         self.before[end] - self.before[first]
     }
 }

@@ -14,7 +14,7 @@ pub(super) fn colon_subject(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     if q.before_end > q.first {
         let last = q.before_end - 1;
-        if at.text[seg.tokens[last].full_end..q.q.outer.start].trim() == ":"
+        if at.text[seg.tokens[last].full_end()..q.q.outer.start].trim() == ":"
             && let Some(m) = at.mention_at(last).filter(|m| m.etype != EntityType::Loc)
         {
             return Some(uncued(at.named(m), None));
@@ -163,7 +163,7 @@ pub(super) fn previous_sentence(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     }
     let prev = seg.sentences[q.s_open - 1];
     (prev.first_token..prev.end_token).find_map(|c| {
-        if at.in_quote(seg.tokens[c].span.start) || !at.is_quote_cue(c) {
+        if at.in_quote(seg.tokens[c].span().start) || !at.is_quote_cue(c) {
             return None;
         }
         // One named subject: "Brook and Voss argued" says nothing of who spoke next.

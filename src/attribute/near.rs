@@ -15,9 +15,9 @@ pub(super) fn right_after(at: &Sources, q: &QuoteAt) -> Option<usize> {
     let k = q.after;
     let seg = at.seg;
     let ok = k < seg.tokens.len()
-        && seg.tokens[k].sentence == q.s_close
-        && !at.in_quote(seg.tokens[k].span.start)
-        && at.text[q.q.outer.end..seg.tokens[k].span.start]
+        && seg.tokens[k].sentence() == q.s_close
+        && !at.in_quote(seg.tokens[k].span().start)
+        && at.text[q.q.outer.end..seg.tokens[k].span().start]
             .trim()
             .chars()
             .all(|c| matches!(c, ',' | '—' | '–' | '-'));
@@ -49,7 +49,7 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let k = right_after(at, q)?;
     let seg = at.seg;
     for c in k + 1..(k + AFTER_QUOTE_TOKENS).min(seg.tokens.len()) {
-        if seg.tokens[c].sentence != q.s_close || at.in_quote(seg.tokens[c].span.start) {
+        if seg.tokens[c].sentence() != q.s_close || at.in_quote(seg.tokens[c].span().start) {
             return None;
         }
         if !at.is_cue(c) {
@@ -58,7 +58,7 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         // A quote ending mid-sentence with no comma after it ("… “broke the story” of the
         // standoff, others argue") is inside its clause: only a speaker starting right after
         // it is the quote's.
-        let embedded = at.text[q.q.outer.end..seg.tokens[k].span.start]
+        let embedded = at.text[q.q.outer.end..seg.tokens[k].span().start]
             .trim()
             .is_empty()
             && !q
@@ -84,7 +84,7 @@ pub(super) fn after_speaker_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
                     && c - (e + 1) <= UNKNOWN_NAME_TOKENS
                     && (e + 1..c).all(|t| seg.tokens[t].cap && at.sep(t).trim().is_empty());
                 if names_to_cue {
-                    f.end = seg.tokens[c - 1].span.end;
+                    f.end = seg.tokens[c - 1].span().end;
                 }
                 Some(f)
             }
@@ -134,13 +134,13 @@ pub(super) fn after_speaker_verb(at: &Sources, q: &QuoteAt) -> Option<Hit> {
 pub(super) fn cue_before(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     for c in (q.first..q.before_end).rev().take(BEFORE_QUOTE_TOKENS) {
-        if at.in_quote(seg.tokens[c].span.start) {
+        if at.in_quote(seg.tokens[c].span().start) {
             return None;
         }
         if !at.is_quote_cue(c) {
             continue;
         }
-        let tail = &at.text[seg.tokens[c].full_end..q.q.outer.start];
+        let tail = &at.text[seg.tokens[c].full_end()..q.q.outer.start];
         let near = q.before_end - c <= CUE_BEFORE_MAX_GAP
             && (tail.trim_end().ends_with([':', ','])
                 || tail.trim().is_empty()
@@ -174,11 +174,11 @@ pub(super) fn sentence_cue(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         .first
         .max(q.before_end.saturating_sub(SENTENCE_CUE_TOKENS));
     let mut cues: Vec<usize> = (near_first..last)
-        .filter(|&c| !at.in_quote(seg.tokens[c].span.start) && at.is_quote_cue(c))
+        .filter(|&c| !at.in_quote(seg.tokens[c].span().start) && at.is_quote_cue(c))
         .collect();
     // Nearest first, but a cue after the quote that a new clause holds ("…” in response,
     // and he urged", "…” when he said") after every other.
-    let distance = |c: usize| seg.tokens[c].span.start.abs_diff(q.q.outer.start);
+    let distance = |c: usize| seg.tokens[c].span().start.abs_diff(q.q.outer.start);
     cues.sort_by_key(|&c| (in_later_clause(at, q, c), distance(c)));
     let found = |c: usize| {
         if at.is_according(c) {
@@ -228,8 +228,8 @@ pub(super) fn transcript(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let seg = at.seg;
     let a = seg.token_at_or_after(q.q.content.start);
     let colon = (a..(a + TRANSCRIPT_LABEL_TOKENS).min(seg.tokens.len()))
-        .take_while(|&t| seg.tokens[t].span.end <= q.q.content.end)
-        .find(|&t| at.text[seg.tokens[t].full_end..].starts_with(':'))?;
+        .take_while(|&t| seg.tokens[t].span().end <= q.q.content.end)
+        .find(|&t| at.text[seg.tokens[t].full_end()..].starts_with(':'))?;
     // Only a label in capitals: "Note: …" is no speaker.
     if !(a..=colon).all(|t| at.tok(t).chars().all(|c| !c.is_lowercase())) {
         return None;
@@ -253,7 +253,7 @@ pub(super) fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
         .chain(q.after..last)
         .filter(|&t| t + 1 < end)
         .find(|&t| {
-            at.tok(t) == "put" && at.tok(t + 1) == "it" && !at.in_quote(seg.tokens[t].span.start)
+            at.tok(t) == "put" && at.tok(t + 1) == "it" && !at.in_quote(seg.tokens[t].span().start)
         })?;
     let as_tok = (put.saturating_sub(8).max(q.first)..put)
         .rev()
@@ -265,7 +265,7 @@ pub(super) fn as_put_it(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     if at.seg.token_at_or_after(f.start) != as_tok + 1 {
         return None;
     }
-    let cue = Span::new(seg.tokens[put].span.start, seg.tokens[put + 1].span.end);
+    let cue = Span::new(seg.tokens[put].span().start, seg.tokens[put + 1].span().end);
     Some(Hit {
         speaker: f,
         cue: Some(cue.of(at.text).to_string()),
@@ -293,25 +293,25 @@ pub(super) fn dash_credit(at: &Sources, q: &QuoteAt) -> Option<Hit> {
     let horizon = seg
         .tokens
         .get(k + DASH_NAME_TOKENS)
-        .map_or(at.text.len(), |t| t.span.start)
+        .map_or(at.text.len(), |t| t.span().start)
         .max(q.q.outer.end);
     let line_end = q.q.outer.end
         + memchr::memchr(b'\n', &at.text.as_bytes()[q.q.outer.end..horizon])
             .unwrap_or(horizon - q.q.outer.end);
-    if k >= seg.tokens.len() || seg.tokens[k].span.start >= line_end {
+    if k >= seg.tokens.len() || seg.tokens[k].span().start >= line_end {
         return None;
     }
     let mut e = k;
     while e < seg.tokens.len()
         && e < k + DASH_NAME_TOKENS
         && seg.tokens[e].cap
-        && seg.tokens[e].span.end <= line_end
+        && seg.tokens[e].span().end <= line_end
         && (e == k || at.sep(e - 1).trim_matches('.').trim().is_empty())
     {
         e += 1;
     }
     // The name ends the line, or a comma or full stop follows it.
-    let after = at.text[seg.tokens[e - 1].full_end..]
+    let after = at.text[seg.tokens[e - 1].full_end()..]
         .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
         .chars()
         .next();

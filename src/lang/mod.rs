@@ -314,7 +314,7 @@ impl Language {
     /// Tags every token of `seg[from..]` with its classes: one lookup per token.
     pub(crate) fn tag(&self, text: &str, tokens: &mut [Token]) {
         for t in tokens {
-            t.lex = self.classes_inline(t.span.of(text));
+            t.lex = self.classes_inline(t.span().of(text));
         }
     }
 

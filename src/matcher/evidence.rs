@@ -31,7 +31,7 @@ pub(super) fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
     let prev_end = if i0 == 0 {
         0
     } else {
-        seg.tokens[i0 - 1].full_end.min(span.start)
+        seg.tokens[i0 - 1].full_end().min(span.start)
     };
     let gap = &text[prev_end..span.start];
     let line_start = match gap.rfind('\n') {
@@ -42,17 +42,17 @@ pub(super) fn caps_evidence(text: &str, seg: &Segments, span: Span) -> bool {
         return true;
     }
     let caps = |t: &crate::segment::Token| {
-        let w = t.span.of(text);
+        let w = t.span().of(text);
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
     };
     let i = seg.token_at_or_after(span.start);
     let j = seg.token_at_or_after(span.end);
     // Only a neighbour on the same line counts (a match may start inside a token: guard).
     let same_line = |a: usize, b: usize| a <= b && !text[a..b].contains('\n');
-    (i > 0 && caps(&seg.tokens[i - 1]) && same_line(seg.tokens[i - 1].span.end, span.start))
+    (i > 0 && caps(&seg.tokens[i - 1]) && same_line(seg.tokens[i - 1].span().end, span.start))
         || (j < seg.tokens.len()
             && caps(&seg.tokens[j])
-            && same_line(span.end, seg.tokens[j].span.start))
+            && same_line(span.end, seg.tokens[j].span().start))
 }
 
 /// A name that is also an ordinary word counts inside a sentence of running text.
@@ -63,7 +63,7 @@ pub(super) fn plain_evidence(text: &str, seg: &Segments, span: Span) -> bool {
     if i >= seg.tokens.len() {
         return false;
     }
-    let s = seg.tokens[i].sentence;
+    let s = seg.tokens[i].sentence();
     if seg.sentences[s].first_token == i || seg.sentences[s].headline {
         return false;
     }
@@ -76,7 +76,7 @@ pub(super) fn plain_evidence(text: &str, seg: &Segments, span: Span) -> bool {
             // Capitalised ordinary words; demonyms and acronyms are capitalised anyway.
             let t = seg.tokens[k];
             t.cap
-                && t.span.of(text).chars().any(char::is_lowercase)
+                && t.span().of(text).chars().any(char::is_lowercase)
                 && !t.is(Class::Demonym)
                 && t.is(Class::Common)
         })
@@ -92,12 +92,12 @@ pub(super) fn after_name(text: &str, seg: &Segments, span: Span) -> bool {
         return false;
     }
     let prev = seg.tokens[i - 1];
-    let w = prev.span.of(text);
+    let w = prev.span().of(text);
     prev.cap
-        && !prev.possessive
-        && prev.span.end <= span.start
-        && &text[prev.span.end..span.start] == " "
-        && seg.sentences[prev.sentence].first_token != i - 1
+        && !prev.possessive()
+        && prev.span().end <= span.start
+        && &text[prev.span().end..span.start] == " "
+        && seg.sentences[prev.sentence()].first_token != i - 1
         && w.chars().any(char::is_lowercase)
         && !prev.is(Class::Common)
         && !prev.is(Class::Demonym)
@@ -111,15 +111,15 @@ pub(super) fn place_evidence(text: &str, seg: &Segments, span: Span) -> bool {
         return false;
     }
     let prev = seg.tokens[ti - 1];
-    let this_sentence = seg.tokens[ti].sentence;
-    if prev.sentence != this_sentence || !prev.is(Class::PlaceEvidence) {
+    let this_sentence = seg.tokens[ti].sentence();
+    if prev.sentence() != this_sentence || !prev.is(Class::PlaceEvidence) {
         return false;
     }
     let next = seg.token_at_or_after(span.end);
     !(next < seg.tokens.len()
-        && seg.tokens[next].sentence == this_sentence
+        && seg.tokens[next].sentence() == this_sentence
         && seg.tokens[next].cap
-        && text[span.end..seg.tokens[next].span.start]
+        && text[span.end..seg.tokens[next].span().start]
             .trim()
             .is_empty())
 }
@@ -142,8 +142,8 @@ pub(super) fn division_signalled(text: &str, seg: &Segments, span: Span) -> bool
     let Some(prev) = i.checked_sub(1).map(|p| seg.tokens[p]) else {
         return false;
     };
-    let gap = &text[prev.full_end.min(span.start)..span.start];
-    (gap == ", " && prev.cap) || (gap == " " && DIRECTIONS.contains(&prev.span.of(text)))
+    let gap = &text[prev.full_end().min(span.start)..span.start];
+    (gap == ", " && prev.cap) || (gap == " " && DIRECTIONS.contains(&prev.span().of(text)))
 }
 
 /// An abbreviated division counts right after a capitalised name and a comma: "Spokane,
@@ -152,6 +152,6 @@ pub(super) fn after_place(text: &str, seg: &Segments, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);
     i.checked_sub(1).is_some_and(|p| {
         let prev = seg.tokens[p];
-        prev.cap && &text[prev.full_end.min(span.start)..span.start] == ", "
+        prev.cap && &text[prev.full_end().min(span.start)..span.start] == ", "
     })
 }

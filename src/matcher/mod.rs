@@ -263,7 +263,7 @@ fn word_starts<'t>(text: &'t str, seg: &'t Segments) -> impl Iterator<Item = usi
     // Words are short: a plain scan of their bytes beats setting up a searcher per word.
     let bytes = text.as_bytes();
     seg.tokens.iter().flat_map(move |t| {
-        let (s, e) = (t.span.start, t.full_end);
+        let (s, e) = (t.span().start, t.full_end());
         std::iter::once(s).chain(
             (s..e.saturating_sub(1))
                 .filter(move |&i| matches!(bytes[i], b'-' | b'/'))

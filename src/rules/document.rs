@@ -80,13 +80,13 @@ fn add_surnames(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut replace = HashSet::default();
     let mut skip_to = 0;
     for (ti, t) in seg.tokens.iter().enumerate() {
-        if !t.cap || t.span.start < skip_to {
+        if !t.cap || t.span().start < skip_to {
             continue;
         }
         // The longest key from here: three, two or one words.
         let span = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
             let last = seg.tokens.get(ti + n - 1)?;
-            let sp = Span::new(t.span.start, last.span.end);
+            let sp = Span::new(t.span().start, last.span().end);
             (shapes.may_hold_span(text, sp) && keys.contains(sp.of(text))).then_some(sp)
         });
         let Some(span) = span else { continue };
@@ -147,11 +147,11 @@ fn add_acronyms(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     for t in &seg.tokens {
-        let w = t.span.of(text);
+        let w = t.span().of(text);
         let acronym_like = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
-        if acronym_like && initials.contains_key(w) && !overlaps_any(&covered, t.span) {
+        if acronym_like && initials.contains_key(w) && !overlaps_any(&covered, t.span()) {
             cands.push(Candidate::from_rule(
-                t.span,
+                t.span(),
                 EntityType::Org,
                 RuleId::OrgAcronym,
                 None,
@@ -170,14 +170,14 @@ fn in_capitals(w: &str) -> bool {
 /// whatever the headline's capitals made of it.
 fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let toks = &seg.tokens;
-    let in_title = |t: &crate::segment::Token| seg.sentences[t.sentence].headline;
+    let in_title = |t: &crate::segment::Token| seg.sentences[t.sentence()].headline;
     // The headline's words in capitals: most documents have none, and stop here.
     let caps: HashSet<&str> = seg
         .sentences
         .iter()
         .filter(|s| s.headline)
         .flat_map(|s| &toks[s.first_token..s.end_token])
-        .map(|t| t.span.of(text))
+        .map(|t| t.span().of(text))
         .filter(|w| in_capitals(w))
         .collect();
     if caps.is_empty() {
@@ -222,19 +222,19 @@ fn headline_capitals(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !in_title(&t) || !in_capitals(t.span.of(text)) {
+        if !in_title(&t) || !in_capitals(t.span().of(text)) {
             i += 1;
             continue;
         }
         let hit = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
             let last = toks.get(i + n - 1)?;
-            if last.sentence != t.sentence {
+            if last.sentence() != t.sentence() {
                 return None;
             }
-            let sp = Span::new(t.span.start, last.span.end);
+            let sp = Span::new(t.span().start, last.span().end);
             let w = sp.of(text);
             if n > 1
-                && !text[t.span.start..last.span.end]
+                && !text[t.span().start..last.span().end]
                     .split(' ')
                     .all(in_capitals)
             {
@@ -299,7 +299,7 @@ fn add_org_repeats(text: &str, seg: &Segments, cands: &mut Vec<Candidate>) {
         }
         let hit = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
             let last = toks.get(i + n - 1)?;
-            let sp = Span::new(t.span.start, last.span.end);
+            let sp = Span::new(t.span().start, last.span().end);
             // A lone ordinary word is a word ("Commerce" of "Commerce Department").
             let plain = n == 1 && t.is(Class::Common);
             (!plain && shapes.may_hold_span(text, sp) && names.contains(sp.of(text))).then_some(sp)

@@ -48,7 +48,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
-        self.seg.tokens[i].span.of(self.text)
+        self.seg.tokens[i].span().of(self.text)
     }
     pub fn token(&self, i: usize) -> Token {
         self.seg.tokens[i]
@@ -64,14 +64,14 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let (a, b) = (self.seg.tokens[i], self.seg.tokens[i + 1]);
-        if a.sentence != b.sentence || a.possessive {
+        if a.sentence() != b.sentence() || a.possessive() {
             return false;
         }
         // The one-space gap, most pairs, is tested on bytes before any slice.
-        if crate::types::one_space_between(self.text, a.span.end, b.span.start) {
+        if crate::types::one_space_between(self.text, a.span().end, b.span().start) {
             return true;
         }
-        match &self.text[a.span.end..b.span.start] {
+        match &self.text[a.span().end..b.span().start] {
             " “" | " \"" => self.nickname_at(i + 1),
             "” " | "\" " => i > 0 && self.nickname_at(i),
             _ => false,
@@ -84,8 +84,8 @@ impl<'a> Ctx<'a> {
         if i == 0 || i + 1 >= toks.len() || !toks[i].cap || !toks[i - 1].cap || !toks[i + 1].cap {
             return false;
         }
-        let before = &self.text[toks[i - 1].span.end..toks[i].span.start];
-        let after = &self.text[toks[i].span.end..toks[i + 1].span.start];
+        let before = &self.text[toks[i - 1].span().end..toks[i].span().start];
+        let after = &self.text[toks[i].span().end..toks[i + 1].span().start];
         matches!((before, after), (" “", "” ") | (" \"", "\" "))
     }
     /// The word after token `i` in the same sentence, if only spaces separate them.
@@ -96,10 +96,10 @@ impl<'a> Ctx<'a> {
         (i > 0 && self.adjacent(i - 1)).then(|| self.tok(i - 1))
     }
     pub fn is_sentence_start(&self, i: usize) -> bool {
-        self.seg.sentences[self.seg.tokens[i].sentence].first_token == i
+        self.seg.sentences[self.seg.tokens[i].sentence()].first_token == i
     }
     pub fn in_headline(&self, i: usize) -> bool {
-        self.seg.sentences[self.seg.tokens[i].sentence].headline
+        self.seg.sentences[self.seg.tokens[i].sentence()].headline
     }
 }
 
@@ -162,7 +162,7 @@ mod tests {
         let ctx = Ctx::new(text, &seg, &lex);
         let got: Vec<&str> = runs(&ctx)
             .iter()
-            .map(|r| &text[seg.tokens[r.first].span.start..seg.tokens[r.end - 1].span.end])
+            .map(|r| &text[seg.tokens[r.first].span().start..seg.tokens[r.end - 1].span().end])
             .collect();
         assert_eq!(
             got[..3],

@@ -35,7 +35,7 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         if ctx.is(last, Class::ClubHead)
             && ctx.is_sports_report()
             && last > s
-            && !ctx.token(s).possessive
+            && !ctx.token(s).possessive()
         {
             out.push(org(ctx, s, run.end, RuleId::OrgTeam));
             continue;
@@ -44,7 +44,7 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         if ctx.is(last, Class::OrgHead)
             && last > s
             && run.end - s <= MAX_ORG_WORDS
-            && !ctx.token(s).possessive
+            && !ctx.token(s).possessive()
         {
             out.push(org(ctx, s, run.end, RuleId::OrgHead));
             continue;
@@ -52,11 +52,11 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         if ctx.next_word(last).is_some() {
             let after = ctx.token(last + 1);
             if after.is(Class::GovernmentNoun) && run.end - s <= MAX_ADMINISTRATION_WORDS {
-                out.push(org_to(ctx, s, after.span.end, RuleId::OrgAdministration));
+                out.push(org_to(ctx, s, after.span().end, RuleId::OrgAdministration));
             } else if matches!(ctx.tok(last + 1), "party" | "Party")
                 && !ctx.is(last, Class::Demonym)
             {
-                out.push(org_to(ctx, s, after.span.end, RuleId::OrgParty));
+                out.push(org_to(ctx, s, after.span().end, RuleId::OrgParty));
             }
         }
         // "the Zeta aerospace company": up to two lower-case words before the kind noun.
@@ -96,7 +96,7 @@ pub fn find(ctx: &Ctx, runs: &[Run]) -> Vec<Candidate> {
         {
             out.push(org(ctx, s, kind_end, RuleId::OrgKindBefore));
         }
-        let after = &ctx.text[ctx.token(last).full_end..];
+        let after = &ctx.text[ctx.token(last).full_end()..];
         if after.starts_with(" ©") || after.starts_with(" (c)") {
             out.push(org(ctx, s, run.end, RuleId::OrgCopyright));
         }
@@ -114,11 +114,11 @@ fn lead(ctx: &Ctx, run: Run) -> usize {
 }
 
 fn org(ctx: &Ctx, a: usize, b: usize, rule: RuleId) -> Candidate {
-    org_to(ctx, a, ctx.token(b - 1).span.end, rule)
+    org_to(ctx, a, ctx.token(b - 1).span().end, rule)
 }
 
 fn org_to(ctx: &Ctx, a: usize, end: usize, rule: RuleId) -> Candidate {
-    let span = Span::new(ctx.token(a).span.start, end);
+    let span = Span::new(ctx.token(a).span().start, end);
     Candidate::from_rule(span, EntityType::Org, rule, None)
 }
 

@@ -132,7 +132,7 @@ fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
             break;
         }
         e += 1;
-        if ctx.token(e - 1).possessive {
+        if ctx.token(e - 1).possessive() {
             break;
         }
     }
@@ -144,7 +144,7 @@ fn name_end(ctx: &Ctx, s: usize, run: Run) -> usize {
 }
 
 fn span(ctx: &Ctx, a: usize, b: usize) -> Span {
-    Span::new(ctx.token(a).span.start, ctx.token(b - 1).span.end)
+    Span::new(ctx.token(a).span().start, ctx.token(b - 1).span().end)
 }
 
 fn candidate(ctx: &Ctx, a: usize, b: usize, rule: RuleId, role: Option<String>) -> Candidate {
@@ -179,10 +179,10 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
         {
             let mut rs = run.first;
             // "Mexico’s President": the possessive before the run is part of the role.
-            if rs > 0 && ctx.token(rs - 1).possessive && ctx.token(rs - 1).cap && rs == hs {
+            if rs > 0 && ctx.token(rs - 1).possessive() && ctx.token(rs - 1).cap && rs == hs {
                 rs -= 1;
             }
-            let role = Span::new(ctx.token(rs).span.start, ctx.token(he - 1).span.end)
+            let role = Span::new(ctx.token(rs).span().start, ctx.token(he - 1).span().end)
                 .of(ctx.text)
                 .to_string();
             return Some(candidate(ctx, he, e, RuleId::PersonTitle, Some(role)));
@@ -211,7 +211,7 @@ fn person_in_run(ctx: &Ctx, run: Run) -> Option<Candidate> {
         // that is not: "… Plan That Has Many Puzzled".
         let word_pair =
             ctx.in_headline(i) && ctx.is(i, Class::Common) && ctx.is(i + 1, Class::Common);
-        if is_given(ctx, i) && !ctx.token(i).possessive && !word_pair {
+        if is_given(ctx, i) && !ctx.token(i).possessive() && !word_pair {
             let e = name_end(ctx, i, run);
             // "Jordan Health Initiative" names an organisation, not a person.
             let org_like = ctx.is(run.end - 1, Class::OrgHead);
@@ -267,7 +267,7 @@ pub fn apposition(ctx: &Ctx, end: usize) -> Option<Apposition> {
     if end == 0 || end > ctx.seg.tokens.len() {
         return None;
     }
-    let after = ctx.token(end - 1).full_end;
+    let after = ctx.token(end - 1).full_end();
     // (A bounded look ahead: an apposition is short, and a long line must stay linear.)
     let mut stop = (after + APPOSITION_WINDOW).min(ctx.text.len());
     while !ctx.text.is_char_boundary(stop) {

@@ -54,7 +54,7 @@ pub(crate) fn dateline(text: &str, span: Span) -> bool {
 /// alone (no capitalised word beside it: "Jiri Novak" is a player).
 fn unlisted_name(text: &str, seg: &Segments, towns: &Towns, i: usize) -> bool {
     let t = &seg.tokens[i];
-    let w = t.span.of(text);
+    let w = t.span().of(text);
     let plain = [
         Class::Common,
         Class::FunctionWord,
@@ -71,7 +71,7 @@ fn unlisted_name(text: &str, seg: &Segments, towns: &Towns, i: usize) -> bool {
     let lone = |j: Option<usize>| {
         j.and_then(|j| seg.tokens.get(j)).is_none_or(|n| {
             !n.cap
-                || !text[n.span.start.min(t.span.start)..n.span.end.max(t.span.end)]
+                || !text[n.span().start.min(t.span().start)..n.span().end.max(t.span().end)]
                     .trim_matches(|c: char| c.is_alphanumeric())
                     .chars()
                     .all(|c| c == ' ')
@@ -94,7 +94,7 @@ fn unlisted_name(text: &str, seg: &Segments, towns: &Towns, i: usize) -> bool {
 fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Candidate>) {
     let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
     let toks = &seg.tokens;
-    let word = |i: usize| toks.get(i).map(|t| t.span.of(text)).unwrap_or("");
+    let word = |i: usize| toks.get(i).map(|t| t.span().of(text)).unwrap_or("");
     let mut covered: Vec<Span> = cands.iter().map(|c| c.span).collect();
     covered.sort();
     let free = |covered: &[Span], s: Span| {
@@ -103,11 +103,11 @@ fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Can
     };
     let mut names: HashSet<&str> = HashSet::default();
     for i in 0..toks.len() {
-        if !unlisted_name(text, seg, towns, i) || !free(&covered, toks[i].span) {
+        if !unlisted_name(text, seg, towns, i) || !free(&covered, toks[i].span()) {
             continue;
         }
-        let next = i + 1 < toks.len() && same_line(toks[i].span.end, toks[i + 1].span.start);
-        let prev = i > 0 && same_line(toks[i - 1].span.end, toks[i].span.start);
+        let next = i + 1 < toks.len() && same_line(toks[i].span().end, toks[i + 1].span().start);
+        let prev = i > 0 && same_line(toks[i - 1].span().end, toks[i].span().start);
         // A score names a team in a results line ("Leeds 2 Hull 1"), not after a
         // scorecard's words ("b Okafor 12" is a bowler).
         let results_slot = !prev || is_score(word(i - 1));
@@ -134,9 +134,9 @@ fn unlisted_teams(text: &str, seg: &Segments, towns: &Towns, cands: &mut Vec<Can
     let mut found = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let w = word(i);
-        if t.cap && (names.contains(w) || upper.contains(w)) && free(&covered, t.span) {
+        if t.cap && (names.contains(w) || upper.contains(w)) && free(&covered, t.span()) {
             found.push(Candidate::from_rule(
-                t.span,
+                t.span(),
                 EntityType::Org,
                 RuleId::OrgTeam,
                 None,
@@ -173,15 +173,15 @@ pub fn retype(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Cand
     }
     unlisted_teams(text, seg, &gaz.language.ambiguous, cands);
     super::table::apply(text, seg, gaz, cands);
-    let word = |i: usize| seg.tokens.get(i).map(|t| t.span.of(text)).unwrap_or("");
+    let word = |i: usize| seg.tokens.get(i).map(|t| t.span().of(text)).unwrap_or("");
     let is = |i: usize, c: Class| seg.tokens.get(i).is_some_and(|t| t.is(c));
     let mut teams: HashSet<usize> = HashSet::default();
     for c in cands.iter().filter(|c| settlement(c)) {
         let first = seg.token_at_or_after(c.span.start);
         let next = seg.token_at_or_after(c.span.end);
         let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
-        let after = next < seg.tokens.len() && same_line(c.span.end, seg.tokens[next].span.start);
-        let before = first > 0 && same_line(seg.tokens[first - 1].span.end, c.span.start);
+        let after = next < seg.tokens.len() && same_line(c.span.end, seg.tokens[next].span().start);
+        let before = first > 0 && same_line(seg.tokens[first - 1].span().end, c.span.start);
         // A division needs a score or a result verb after it: "against Ohio" and "to Ohio"
         // say too little of a name that is a place in any report.
         let town = c

@@ -8,23 +8,60 @@ use crate::types::{Span, one_space_between};
 use tokenize::tokenize;
 
 /// A word token. Possessive endings ("Russia’s") are left out of the span and flagged.
+///
+/// 24 bytes: offsets are kept as `u32` (a document is at most
+/// [`MAX_DOCUMENT_BYTES`](crate::read::MAX_DOCUMENT_BYTES) long, and [`segment`] stops at
+/// 4 GiB), so a long document's tokens take half the memory of `usize` spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// The word's byte span, without a possessive ending.
-    pub span: Span,
-    /// Index of the sentence holding the token.
-    pub sentence: usize,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// Followed by a possessive `’s` / `'s` (left out of `span`).
-    pub possessive: bool,
-    /// End of the token including a possessive ending.
-    pub full_end: usize,
     /// The word classes of the token (speech verb, given name ...), looked up once.
     pub lex: Classes,
+    start: u32,
+    end: u32,
+    sentence: u32,
+    /// Bytes of the possessive ending after `end` (0 when there is none).
+    tail: u8,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
 }
 
+// A token per five or six bytes of news: its size is most of a long document's memory.
+const _: () = assert!(std::mem::size_of::<Token>() == 24);
+
 impl Token {
+    /// The token of `span` whose possessive ending, if any, runs to `full_end`. Both must
+    /// lie under 4 GiB, and the ending be shorter than 256 bytes.
+    pub(crate) fn new(span: Span, full_end: usize, cap: bool) -> Token {
+        debug_assert!(full_end <= u32::MAX as usize && full_end - span.end < 256);
+        Token {
+            lex: Classes::NONE,
+            start: span.start as u32,
+            end: span.end as u32,
+            sentence: 0,
+            tail: (full_end - span.end) as u8,
+            cap,
+        }
+    }
+    /// The word's byte span, without a possessive ending.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// Index of the sentence holding the token.
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+    /// End of the token including a possessive ending.
+    #[inline]
+    pub fn full_end(&self) -> usize {
+        self.end as usize + usize::from(self.tail)
+    }
+    /// Followed by a possessive `’s` / `'s` (left out of [`span`](Token::span)).
+    #[inline]
+    pub fn possessive(&self) -> bool {
+        self.tail != 0
+    }
     /// True when the token is of word class `c`.
     #[inline]
     pub fn is(&self, c: Class) -> bool {
@@ -68,13 +105,13 @@ impl Segments {
     }
     /// The first token starting at or after `at`.
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < at)
+        self.tokens.partition_point(|t| t.span().start < at)
     }
     /// The token whose span is exactly `sp`, if there is one.
     pub fn token_spanning(&self, sp: Span) -> Option<&Token> {
         self.tokens
             .get(self.token_at_or_after(sp.start))
-            .filter(|t| t.span == sp)
+            .filter(|t| t.span() == sp)
     }
     /// The tokens of sentence `s` (an index into `sentences`; panics when out of range).
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
@@ -125,6 +162,10 @@ pub fn segment(text: &str, lang: &Language) -> Segments {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
+        // Tokens keep `u32` offsets: text past 4 GiB (no reader passes one) is left out.
+        if end > u32::MAX as usize {
+            break;
+        }
         let body = line.trim_end_matches(['\n', '\r']);
         if !body.trim().is_empty() {
             let lead = body.len() - body.trim_start().len();
@@ -150,18 +191,19 @@ fn split_sentences(text: &str, lang: &Language, para: Span, pi: usize, seg: &mut
         let tok = seg.tokens[ti];
         // The punctuation run after this token, up to the next token.
         let next_start = if ti + 1 < toks_end {
-            seg.tokens[ti + 1].span.start
+            seg.tokens[ti + 1].span().start
         } else {
             para.end
         };
-        let after = tok.full_end;
+        let after = tok.full_end();
         // Most words are followed by one space and end no sentence.
-        if one_space_between(text, after, next_start) && text.as_bytes()[tok.span.end - 1] != b'.' {
+        if one_space_between(text, after, next_start) && text.as_bytes()[tok.span().end - 1] != b'.'
+        {
             ti += 1;
             continue;
         }
         let gap = &text[after.min(next_start)..next_start];
-        let word = &text[tok.span.start..tok.span.end];
+        let word = &text[tok.span().start..tok.span().end];
         let gap_start = after.min(next_start);
         let ends = if let Some(rest) = word.strip_suffix('.') {
             // The period belongs to the token: an abbreviation, an initial or "U.S.".
@@ -203,7 +245,7 @@ fn split_sentences(text: &str, lang: &Language, para: Span, pi: usize, seg: &mut
 fn push_sentence(seg: &mut Segments, text: &str, span: Span, pi: usize, first: usize, end: usize) {
     let si = seg.sentences.len();
     for t in &mut seg.tokens[first..end] {
-        t.sentence = si;
+        t.sentence = si as u32;
     }
     seg.sentences.push(Sentence {
         span,
@@ -225,7 +267,7 @@ const HEADLINE_MIN_CAPS: usize = 3;
 fn is_headline(text: &str, toks: &[Token]) -> bool {
     let mut cap = 0;
     for t in toks {
-        let w = t.span.of(text);
+        let w = t.span().of(text);
         // (No word of fewer bytes has the characters, nor one of four times as many bytes
         // too few: the count is made only in between.)
         let short = w.len() < HEADLINE_WORD_CHARS
@@ -243,7 +285,7 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 }
 
 fn starts_sentence(text: &str, tok: Token) -> bool {
-    tok.cap || text[tok.span.start..].starts_with(|c: char| c.is_ascii_digit())
+    tok.cap || text[tok.span().start..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A gap like `. ` or `.” ` or `?) ` before a capitalised word ends a sentence: returns the

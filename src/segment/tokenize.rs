@@ -2,7 +2,7 @@
 //! take a table lookup each, a word's ASCII letters and digits eight at a time, and only
 //! the bytes around a word's end are decoded.
 
-use super::{Classes, Language, Span, Token};
+use super::{Language, Span, Token};
 use crate::lang::Class;
 
 fn is_word_char(c: char) -> bool {
@@ -113,14 +113,11 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
             }
         }
         i = end;
-        out.push(Token {
-            span: Span::new(para.start + start, para.start + wend),
-            sentence: 0,
-            cap: c.is_uppercase(),
-            possessive: end > wend,
-            full_end: para.start + end,
-            lex: Classes::NONE,
-        });
+        out.push(Token::new(
+            Span::new(para.start + start, para.start + wend),
+            para.start + end,
+            c.is_uppercase(),
+        ));
     }
 }
 
@@ -132,7 +129,7 @@ mod tests {
         segment(text)
             .tokens
             .iter()
-            .map(|t| t.span.of(text))
+            .map(|t| t.span().of(text))
             .collect()
     }
 
@@ -143,14 +140,14 @@ mod tests {
             vec!["The", "C.I.A.", "chief", "Ben-Ami", "don’t", "J.", "Doe"]
         );
         let s = segment("Russia’s army");
-        assert!(s.tokens[0].possessive);
+        assert!(s.tokens[0].possessive());
         // ASCII apostrophes, before a plain end, a joining mark and the paragraph's end.
         let t = "Ada's, Bob's-era Cy's";
         let s = segment(t);
         let got: Vec<(&str, bool)> = s
             .tokens
             .iter()
-            .map(|k| (k.span.of(t), k.possessive))
+            .map(|k| (k.span().of(t), k.possessive()))
             .collect();
         assert_eq!(got, [("Ada", true), ("Bob's-era", false), ("Cy", true)]);
         assert_eq!(toks("bus stops, its ends"), ["bus", "stops", "its", "ends"]);

@@ -62,7 +62,7 @@ impl<'a> Sources<'a> {
     /// The subject of a participle cue ("…, saying", "issued a statement saying"): the
     /// clause's first named person or organisation.
     pub(crate) fn clause_subject(&self, c: usize) -> Option<Found> {
-        let first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        let first = self.seg.sentences[self.seg.tokens[c].sentence()].first_token;
         // "with Ada Brook tweeting that …": the name right before the participle, when a
         // preposition opens its phrase ("wrote to Ada Brook asking" is not hers).
         if c > first
@@ -88,14 +88,14 @@ impl<'a> Sources<'a> {
         }
         // Else the first name that is not a place and owns nothing ("Brook's lawyer").
         let m = (first..c)
-            .filter(|&t| !self.in_quote(self.seg.tokens[t].span.start))
+            .filter(|&t| !self.in_quote(self.seg.tokens[t].span().start))
             .find_map(|t| {
                 // (Nor a name a preposition governs: "the shooting of Ada Brook".)
                 self.mention_at(t).filter(|m| {
                     let a = self.seg.token_at_or_after(m.span.start);
                     let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
                     m.etype != EntityType::Loc
-                        && !self.seg.tokens[last].possessive
+                        && !self.seg.tokens[last].possessive()
                         && !(a > first && self.is(a - 1, Class::FunctionWord))
                 })
             })?;
@@ -107,7 +107,7 @@ impl<'a> Sources<'a> {
     pub(crate) fn head_of_modified(&self, m: &'a Mention, limit: usize) -> &'a Mention {
         let end = self.seg.token_at_or_after(m.span.end);
         let last = end.saturating_sub(1);
-        let possessive = self.seg.tokens[last].possessive;
+        let possessive = self.seg.tokens[last].possessive();
         let mut t = end;
         // Role nouns between the name and the next name ("campaign manager"); after an
         // organisation also "and" and the role's modifiers ("Yahoo News and former TV
@@ -142,8 +142,8 @@ impl<'a> Sources<'a> {
         if b < a || b - a > 3 {
             return false;
         }
-        let end = self.seg.tokens[b].span.end;
-        let s = &self.text[self.seg.tokens[a].span.start..end];
+        let end = self.seg.tokens[b].span().end;
+        let s = &self.text[self.seg.tokens[a].span().start..end];
         let bytes = s.as_bytes();
         let party = bytes.len() > 2
             && matches!(bytes[0], b'D' | b'R' | b'I')
@@ -197,13 +197,13 @@ impl<'a> Sources<'a> {
                 t = e;
             }
         }
-        if t >= end || self.in_quote(self.seg.tokens[t].span.start) {
+        if t >= end || self.in_quote(self.seg.tokens[t].span().start) {
             return None;
         }
         // "Gov. Ada Brook visited …": the name after its title.
         let titled = (t..end.min(t + 4)).find_map(|k| {
             self.mention_at(k)
-                .filter(|m| self.named(m).start == self.seg.tokens[t].span.start)
+                .filter(|m| self.named(m).start == self.seg.tokens[t].span().start)
         });
         if let Some(m) = self
             .mention_at(t)
@@ -213,7 +213,7 @@ impl<'a> Sources<'a> {
             // "Brook's campaign manager Ola Berg said": the person the name's phrase names.
             let named = self.head_of_modified(m, end);
             let last = self.seg.token_at_or_after(m.span.end).saturating_sub(1);
-            if std::ptr::eq(named, m) && self.seg.tokens[last].possessive {
+            if std::ptr::eq(named, m) && self.seg.tokens[last].possessive() {
                 // "Brook's relatives watched … and said": the name only owns the subject,
                 // which is the noun phrase it opens.
                 let head = (last + 1..end.min(last + 5))

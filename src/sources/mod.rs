@@ -64,7 +64,7 @@ pub fn may_be_cue(t: &Token) -> bool {
         .with(Class::Speech)
         .with(Class::Evidence)
         .with(Class::PhrasalVerb);
-    t.lex.any(CUES) || t.span.len() == "according".len()
+    t.lex.any(CUES) || t.span().len() == "according".len()
 }
 
 impl<'a> Sources<'a> {
@@ -82,7 +82,7 @@ impl<'a> Sources<'a> {
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
-        self.seg.tokens[i].span.of(self.text)
+        self.seg.tokens[i].span().of(self.text)
     }
 
     /// True when token `i` is of word class `c`.
@@ -143,11 +143,11 @@ impl<'a> Sources<'a> {
     pub fn cue_span(&self, i: usize) -> Span {
         if self.is_according(i) || self.is_phrasal(i) {
             Span::new(
-                self.seg.tokens[i].span.start,
-                self.seg.tokens[i + 1].span.end,
+                self.seg.tokens[i].span().start,
+                self.seg.tokens[i + 1].span().end,
             )
         } else {
-            self.seg.tokens[i].span
+            self.seg.tokens[i].span()
         }
     }
 
@@ -156,18 +156,18 @@ impl<'a> Sources<'a> {
     pub(crate) fn sep(&self, i: usize) -> &'a str {
         let a = self.seg.tokens[i];
         match self.seg.tokens.get(i + 1) {
-            Some(b) => &self.text[a.full_end..b.span.start],
-            None => &self.text[a.full_end..],
+            Some(b) => &self.text[a.full_end()..b.span().start],
+            None => &self.text[a.full_end()..],
         }
     }
 
     pub(crate) fn same_sentence(&self, i: usize, j: usize) -> bool {
-        self.seg.tokens[i].sentence == self.seg.tokens[j].sentence
+        self.seg.tokens[i].sentence() == self.seg.tokens[j].sentence()
     }
 
     /// The mention covering token `i`.
     pub(crate) fn mention_at(&self, i: usize) -> Option<&'a Mention> {
-        let sp = self.seg.tokens[i].span;
+        let sp = self.seg.tokens[i].span();
         let k = self.mentions.partition_point(|m| m.span.end <= sp.start);
         self.mentions
             .get(k)
@@ -206,7 +206,7 @@ impl<'a> Sources<'a> {
         let first = self
             .seg
             .sentences
-            .get(self.seg.tokens.get(a)?.sentence)?
+            .get(self.seg.tokens.get(a)?.sentence())?
             .first_token;
         // The longest honorific ending right before the name, a hash lookup per word; and
         // titles in a row: "Speaker of the House Rep. Ada Brook".
@@ -214,7 +214,7 @@ impl<'a> Sources<'a> {
             while let Some(p) = self.honorific_before(s, first) {
                 s = p;
             }
-            return Some(self.seg.tokens[s].span.start);
+            return Some(self.seg.tokens[s].span().start);
         }
         // A role that swallowed a sentence's first word ("But Mr.") is not all title.
         let r = m.role.as_deref()?;
@@ -260,7 +260,10 @@ impl<'a> Sources<'a> {
         if let Some(f) = self.description(a, b) {
             return f;
         }
-        let span = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b].span.end);
+        let span = Span::new(
+            self.seg.tokens[a].span().start,
+            self.seg.tokens[b].span().end,
+        );
         Found {
             speaker: Speaker {
                 name: span.of(self.text).to_string(),

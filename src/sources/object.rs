@@ -31,7 +31,7 @@ impl<'a> Sources<'a> {
     /// The speaker right after a cue ("said Ada Brook", "according to U.S. officials"),
     /// coordinated groups split.
     pub fn objects(&self, i: usize) -> Vec<Found> {
-        if i >= self.seg.tokens.len() || self.in_quote(self.seg.tokens[i].span.start) {
+        if i >= self.seg.tokens.len() || self.in_quote(self.seg.tokens[i].span().start) {
             return Vec::new();
         }
         if let Some(f) = self.named_in_phrase(i) {
@@ -113,7 +113,7 @@ impl<'a> Sources<'a> {
     pub fn speaker_phrase(&self, a: usize, end: usize) -> Option<Found> {
         if let Some(m) = self.mention_at(a).filter(|m| m.etype != EntityType::Loc)
             && self.seg.token_at_or_after(m.span.end) == end
-            && m.span.start == self.seg.tokens[a].span.start
+            && m.span.start == self.seg.tokens[a].span().start
         {
             return Some(self.named(m));
         }
@@ -138,7 +138,7 @@ impl<'a> Sources<'a> {
         }
         if end - a == 1 && self.tok(a).chars().all(|c| c.is_uppercase()) {
             // A transcript label: "TRUMP:", the person of that surname when there is one.
-            let sp = self.seg.tokens[a].span;
+            let sp = self.seg.tokens[a].span();
             let person = self.entities.iter().position(|e| {
                 e.etype == EntityType::Person
                     && e.name
@@ -176,7 +176,7 @@ impl<'a> Sources<'a> {
             let w = self.tok(end);
             if self.is(end, Class::FunctionWord) && w != "of"
                 || self.is(end, Class::Speech)
-                || self.in_quote(self.seg.tokens[end].span.start)
+                || self.in_quote(self.seg.tokens[end].span().start)
             {
                 break;
             }
@@ -257,7 +257,7 @@ impl<'a> Sources<'a> {
             };
         let v = after;
         if v >= self.seg.tokens.len()
-            || self.seg.tokens[v].sentence != sentence
+            || self.seg.tokens[v].sentence() != sentence
             || self.seg.tokens[v].cap
         {
             return None;
@@ -267,9 +267,9 @@ impl<'a> Sources<'a> {
             && w.len() > 3
             && !self.is(v, Class::FunctionWord);
         let closes = v + 1 >= self.seg.tokens.len()
-            || self.seg.tokens[v + 1].sentence != sentence
+            || self.seg.tokens[v + 1].sentence() != sentence
             || matches!(
-                self.text[self.seg.tokens[v].full_end..]
+                self.text[self.seg.tokens[v].full_end()..]
                     .trim_start()
                     .chars()
                     .next(),
@@ -277,7 +277,7 @@ impl<'a> Sources<'a> {
             );
         // "“…,” Brook barked and left", "“…,” Brook charged in an interview".
         let trailer = v + 1 < self.seg.tokens.len()
-            && self.seg.tokens[v + 1].sentence == sentence
+            && self.seg.tokens[v + 1].sentence() == sentence
             && self.sep(v).trim().is_empty()
             && (self.is(v + 1, Class::ClauseOpener) || self.is(v + 1, Class::AfterSpeaker));
         (verb_form && (closes || trailer)).then_some(found)
@@ -288,7 +288,7 @@ impl<'a> Sources<'a> {
     pub(crate) fn role_then_name(&self, i: usize, sentence: usize) -> Option<Found> {
         let n = self.seg.tokens.len();
         let comma = (i..n.saturating_sub(1).min(i + ROLE_TOKENS))
-            .take_while(|&t| self.seg.tokens[t].sentence == sentence)
+            .take_while(|&t| self.seg.tokens[t].sentence() == sentence)
             .find(|&t| self.sep(t).trim() == ",")?;
         let m = self
             .mention_at(comma + 1)

@@ -37,7 +37,7 @@ impl<'a> Sources<'a> {
     pub(crate) fn is_plain_noun(&self, i: usize) -> bool {
         // A capital opening the sentence does not make a name: "Farmers in the valley say".
         let t = self.seg.tokens[i];
-        let opens = self.seg.sentences[t.sentence].first_token == i;
+        let opens = self.seg.sentences[t.sentence()].first_token == i;
         let w = self.tok(i);
         let lower;
         let w = if t.cap && opens {
@@ -69,7 +69,7 @@ impl<'a> Sources<'a> {
             && (self.is_modifier(a - 1) || self.is_plain_noun(a - 1))
         {
             // "Brook's family": the possessor opens the phrase.
-            if self.seg.tokens[a - 1].possessive {
+            if self.seg.tokens[a - 1].possessive() {
                 a -= 1;
                 if a > floor
                     && self.sep(a - 1).trim().is_empty()

@@ -47,8 +47,8 @@ impl<'a> Sources<'a> {
             return None;
         }
         let want = self.lex.genders.get(self.tok(i)).copied();
-        let si = self.seg.tokens[i].sentence;
-        let at = self.seg.tokens[i].span.start;
+        let si = self.seg.tokens[i].sentence();
+        let at = self.seg.tokens[i].span().start;
         let para = self.seg.sentences[si].paragraph;
         let sentences = (si.saturating_sub(PRONOUN_SENTENCES - 1)..=si)
             .rev()
@@ -66,7 +66,7 @@ impl<'a> Sources<'a> {
             // A fronted phrase ("With a vote for Brook ruled out, Voss said") holds no subject.
             let open = self
                 .past_fronted(sent.first_token, sent.end_token.saturating_sub(1))
-                .map_or(sent.span.start, |t| self.seg.tokens[t].span.start);
+                .map_or(sent.span.start, |t| self.seg.tokens[t].span().start);
             let to = sent.span.end.min(at);
             let ms = self.mentions_in(open.max(sent.span.start).min(to), to);
             let first = ms
@@ -87,8 +87,8 @@ impl<'a> Sources<'a> {
     fn pronoun_found(&self, m: &Mention, i: usize) -> Found {
         Found {
             speaker: self.entity_speaker(m),
-            start: self.seg.tokens[i].span.start,
-            end: self.seg.tokens[i].span.end,
+            start: self.seg.tokens[i].span().start,
+            end: self.seg.tokens[i].span().end,
             pronoun: true,
         }
     }
@@ -103,11 +103,11 @@ impl<'a> Sources<'a> {
         let head = self.tok(j).to_lowercase();
         let org_kind = self.is(j, Class::OrgKind);
         let titles = self.lex.role_titles.get(&head);
-        let si = self.seg.tokens[a].sentence;
+        let si = self.seg.tokens[a].sentence();
         let from = self.seg.sentences[si.saturating_sub(DESCRIPTION_SENTENCES)]
             .span
             .start;
-        let to = self.seg.tokens[a].span.start;
+        let to = self.seg.tokens[a].span().start;
         let m = self.mentions_in(from, to).iter().rev().find(|m| {
             if self.in_quote(m.span.start) {
                 return false;
@@ -127,7 +127,10 @@ impl<'a> Sources<'a> {
                 EntityType::Loc => false,
             }
         })?;
-        let span = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[j].span.end);
+        let span = Span::new(
+            self.seg.tokens[a].span().start,
+            self.seg.tokens[j].span().end,
+        );
         Some(Found {
             speaker: self.entity_speaker(m),
             start: span.start,

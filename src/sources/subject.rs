@@ -16,7 +16,7 @@ impl<'a> Sources<'a> {
         let Some(mut j) = c.checked_sub(1) else {
             return Vec::new();
         };
-        let sent_first = self.seg.sentences[self.seg.tokens[c].sentence].first_token;
+        let sent_first = self.seg.sentences[self.seg.tokens[c].sentence()].first_token;
         if j < sent_first {
             return Vec::new();
         }
@@ -117,7 +117,7 @@ impl<'a> Sources<'a> {
             // (A word opening a clause, "after Brook said", governs nothing.)
             if p > sent_first
                 && self.sep(p - 1).trim().is_empty()
-                && !self.in_quote(self.seg.tokens[p - 1].span.start)
+                && !self.in_quote(self.seg.tokens[p - 1].span().start)
                 && self.is(p - 1, Class::FunctionWord)
                 && !self.is(p - 1, Class::ClauseOpener)
                 && !matches!(self.tok(p - 1), "or" | "&")
@@ -225,7 +225,7 @@ impl<'a> Sources<'a> {
             if self.is(a, Class::Determiner) {
                 return Some(a);
             }
-            if self.seg.tokens[a].possessive && self.seg.tokens[a].cap {
+            if self.seg.tokens[a].possessive() && self.seg.tokens[a].cap {
                 // "Brook’s spokesman said".
                 return Some(a);
             }
@@ -281,8 +281,8 @@ impl<'a> Sources<'a> {
             return None;
         }
         let span = Span::new(
-            self.seg.tokens[a].span.start,
-            self.seg.tokens[end - 1].span.end,
+            self.seg.tokens[a].span().start,
+            self.seg.tokens[end - 1].span().end,
         );
         Some(Found {
             speaker: Speaker {

@@ -54,15 +54,15 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
             && [Class::Common, Class::NeverPlace, Class::SportsWord]
                 .iter()
                 .any(|&c| toks[f].is(c))
-            && !gaz.language.ambiguous.contains(toks[f].span.of(text))
-            && !listed.contains(&toks[f].span)
+            && !gaz.language.ambiguous.contains(toks[f].span().of(text))
+            && !listed.contains(&toks[f].span())
     };
     // Lines (the first, the title, is no row), and blocks of consecutive lines with sides.
     let mut sides: Vec<Side> = Vec::new();
     let mut block = 0;
     let mut a = 0;
     for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let b = a + toks[a..].partition_point(|t| t.span.start < p.end);
+        let b = a + toks[a..].partition_point(|t| t.span().start < p.end);
         if pi > 0 && b > a {
             let items = line_items(text, seg, (a, b), *p, &country);
             let before = sides.len();
@@ -78,8 +78,8 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
     }
     let span_of = |s: &Side| {
         Span::new(
-            toks[s.first].span.start,
-            s.code_end.unwrap_or(toks[s.end - 1].span.end),
+            toks[s.first].span().start,
+            s.code_end.unwrap_or(toks[s.end - 1].span().end),
         )
     };
     // Candidates by start: each side reads only those inside it (a long table stays linear).
@@ -154,7 +154,7 @@ pub fn apply(text: &str, seg: &Segments, gaz: &Gazetteers, cands: &mut Vec<Candi
                         None,
                     ));
                 }
-                clubs.insert(Span::new(sp.start, toks[s.end - 1].span.end).of(text));
+                clubs.insert(Span::new(sp.start, toks[s.end - 1].span().end).of(text));
             }
             (Some(Vote::Player), Vote::Unknown) => {
                 add.push(Candidate::from_rule(
@@ -208,7 +208,7 @@ fn spread(
         }
         let mut hit = None;
         for n in (1..=longest.min(toks.len() - i)).rev() {
-            let sp = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+            let sp = Span::new(toks[i].span().start, toks[i + n - 1].span().end);
             let w = sp.of(text);
             if clubs.contains(w) || upper.contains(w) {
                 hit = Some((sp, n));

@@ -83,9 +83,9 @@ pub(super) fn line_items(
         let from = if i == a {
             line.start
         } else {
-            toks[i - 1].full_end
+            toks[i - 1].full_end()
         };
-        &text[from..toks[i].span.start]
+        &text[from..toks[i].span().start]
     };
     let mut items: Vec<Item> = Vec::new();
     let mut depth = 0i32;
@@ -100,22 +100,22 @@ pub(super) fn line_items(
                 let after = if k + 1 < b {
                     gap(k + 1)
                 } else {
-                    &text[toks[k].full_end..line.end]
+                    &text[toks[k].full_end()..line.end]
                 };
                 after.contains(')')
             });
             if let Some(k) = close.filter(|&k| {
                 k - i < MAX_ANNOTATION_WORDS
-                    && (i..=k).all(|j| toks[j].cap && !is_number(toks[j].span.of(text)))
+                    && (i..=k).all(|j| toks[j].cap && !is_number(toks[j].span().of(text)))
             }) {
-                let code = toks[i].span.of(text);
+                let code = toks[i].span().of(text);
                 if k == i
                     && !country.contains(&i)
                     && code.len() <= MAX_CODE_LETTERS
                     && code.bytes().all(|c| c.is_ascii_uppercase())
                 {
                     let close_at =
-                        toks[k].full_end + text[toks[k].full_end..].find(')').unwrap_or(0) + 1;
+                        toks[k].full_end() + text[toks[k].full_end()..].find(')').unwrap_or(0) + 1;
                     items.last_mut().unwrap().code_end = Some(close_at);
                 }
                 i = k + 1;
@@ -136,7 +136,7 @@ pub(super) fn line_items(
             && matches!(items.last().map(|x| x.el), Some(El::Num))
             && g.trim().len() == 1
             && g.trim().contains(['.', '=', '-']);
-        let w = toks[i].span.of(text);
+        let w = toks[i].span().of(text);
         let el = if is_number(w) {
             El::Num
         } else if toks[i].is(Class::ResultWord) && (!toks[i].cap || w.len() <= 2) {
@@ -148,7 +148,7 @@ pub(super) fn line_items(
             loop {
                 if end < b && gap(end) == " " {
                     let t = &toks[end];
-                    let wd = t.span.of(text);
+                    let wd = t.span().of(text);
                     if t.cap && !is_number(wd) && !(t.is(Class::ResultWord) && wd.len() <= 2) {
                         end += 1;
                         continue;
