@@ -46,6 +46,32 @@ pub(crate) fn ascii_alnum_run(b: &[u8]) -> usize {
         .unwrap_or(b.len() - n)
 }
 
+/// At least as many as the word tokens of `b`, and close to it for news: the ASCII letters
+/// and digits that follow anything else (the tokenizer takes a whole run of them, so a
+/// token that starts with one starts after another byte), plus the lead bytes of
+/// multi-byte characters (at most one token each starts there). For reserving a long
+/// document's tokens once: growing by doubling left up to half the vector unused.
+pub(crate) fn max_word_starts(b: &[u8]) -> usize {
+    let mut n = 0;
+    // The high bit of the previous byte's "letter or digit", carried into byte 0's place.
+    let mut before = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let alnum = alnum_bytes(w);
+        n += (alnum & !(alnum << 8 | before)).count_ones() as usize;
+        n += (w & (w << 1) & HIGH).count_ones() as usize;
+        before = alnum >> 56;
+    }
+    let mut prev = before != 0;
+    for &c in chunks.remainder() {
+        let alnum = c.is_ascii_alphanumeric();
+        n += usize::from(alnum && !prev) + usize::from(c >= 0xC0);
+        prev = alnum;
+    }
+    n
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;
 const LOW7: u64 = ONES * 0x7F;
@@ -79,6 +105,39 @@ mod tests {
         assert!(with_lowercase_bytes("ÉCOLE", |l| l == "école".as_bytes()));
         let long = "A".repeat(40);
         assert!(with_lowercase_bytes(&long, |l| l == "a".repeat(40).as_bytes()));
+    }
+
+    #[test]
+    fn word_starts_bound_the_tokens_and_match_a_byte_by_byte_count() {
+        let scalar = |b: &[u8]| {
+            let mut prev = false;
+            b.iter()
+                .filter(|&&c| {
+                    let a = c.is_ascii_alphanumeric();
+                    let start = (a && !prev) || c >= 0xC0;
+                    prev = a;
+                    start
+                })
+                .count()
+        };
+        let lang = crate::lang::Language::default();
+        let texts = [
+            "",
+            "a",
+            "Plain words, U.S. and C.I.A.’s chief; Ben-Ami don’t J. Doe",
+            "“Zoë” — naïve café 日本語 🙂 x1y2 Ada's, Bob's-era Cy's",
+            "aaaaaaa bbbbbbbb cccccccccccccccc d e f g h i j k l m n o p",
+            "........,,,,,,,,a........b",
+        ];
+        for t in texts {
+            for cut in 0..t.len() {
+                let Some(s) = t.get(cut..) else { continue };
+                let n = max_word_starts(s.as_bytes());
+                assert_eq!(n, scalar(s.as_bytes()), "{s:?}");
+                let tokens = crate::segment::segment(s, &lang).tokens.len();
+                assert!(n >= tokens, "{s:?}: {n} < {tokens}");
+            }
+        }
     }
 
     #[test]

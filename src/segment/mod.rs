@@ -147,16 +147,23 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-/// The most tokens reserved before a document is read: beyond it the vector grows as it
-/// fills (a long document of one token must not reserve ten times its size).
-const MAX_RESERVED_TOKENS: usize = 1 << 20;
+/// Past this length a document's tokens are counted from above before they are reserved;
+/// below it a guess from the length is as good and costs nothing.
+const COUNT_TOKENS_FROM: usize = 1 << 20;
 
 /// Splits `text` into segments, each token tagged with its word classes in `lang`.
 pub fn segment(text: &str, lang: &Language) -> Segments {
-    // News runs at about one token per six bytes: room for a document's tokens at once,
-    // rather than a copy of the vector at every doubling (and twice the room after it).
+    // Room for a document's tokens at once, rather than a copy of the vector at every
+    // doubling and up to twice the room after it: news runs at about one token per six
+    // bytes; a long document (up to 32 MiB) gets the bound of a quick pass instead, as
+    // a guess could be far off (one long word, or a list of numbers).
+    let room = if text.len() < COUNT_TOKENS_FROM {
+        text.len() / 5 + 16
+    } else {
+        crate::words::max_word_starts(text.as_bytes())
+    };
     let mut seg = Segments {
-        tokens: Vec::with_capacity((text.len() / 5).min(MAX_RESERVED_TOKENS) + 16),
+        tokens: Vec::with_capacity(room),
         ..Segments::default()
     };
     let mut start = 0;
