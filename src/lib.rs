@@ -73,7 +73,9 @@ impl Pipeline {
         &self.gaz
     }
 
-    /// Runs every stage on one document.
+    /// Runs every stage on one document. Text past its first 4 GiB is not segmented, so
+    /// nothing is found there (tokens keep 32-bit offsets); the readers refuse documents
+    /// over [`MAX_DOCUMENT_BYTES`](read::MAX_DOCUMENT_BYTES) long before that.
     pub fn extract(&self, doc: &Document) -> Extraction {
         self.stages(doc, None)
     }

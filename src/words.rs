@@ -46,7 +46,8 @@ pub(crate) fn ascii_alnum_run(b: &[u8]) -> usize {
         .unwrap_or(b.len() - n)
 }
 
-/// At least as many as the word tokens of `b`, and close to it for news: the ASCII letters
+/// At least as many as the word tokens of `b`, and close to it for news in a Latin script
+/// (not for others, whose every letter counts): the ASCII letters
 /// and digits that follow anything else (the tokenizer takes a whole run of them, so a
 /// token that starts with one starts after another byte), plus the lead bytes of
 /// multi-byte characters (at most one token each starts there). For reserving a long

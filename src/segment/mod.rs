@@ -151,16 +151,30 @@ fn is_close_punct(c: char) -> bool {
 /// below it a guess from the length is as good and costs nothing.
 const COUNT_TOKENS_FROM: usize = 1 << 20;
 
-/// Splits `text` into segments, each token tagged with its word classes in `lang`.
+/// The most tokens reserved from a guess: a long document of one token must not reserve
+/// several times its size.
+const MAX_GUESSED_TOKENS: usize = 1 << 20;
+
+/// Splits `text` into segments, each token tagged with its word classes in `lang`. Text
+/// past its first 4 GiB is left out (tokens keep 32-bit offsets).
 pub fn segment(text: &str, lang: &Language) -> Segments {
     // Room for a document's tokens at once, rather than a copy of the vector at every
     // doubling and up to twice the room after it: news runs at about one token per six
     // bytes; a long document (up to 32 MiB) gets the bound of a quick pass instead, as
     // a guess could be far off (one long word, or a list of numbers).
+    let guess = text.len() / 5 + 16;
     let room = if text.len() < COUNT_TOKENS_FROM {
-        text.len() / 5 + 16
+        guess
     } else {
-        crate::words::max_word_starts(text.as_bytes())
+        // The bound counts every letter of a script written without ASCII (Cyrillic,
+        // Greek, Chinese) as a possible start: above a token per four bytes, it is far
+        // off, and the vector starts from the guess, at most a million tokens, and grows.
+        let bound = crate::words::max_word_starts(text.as_bytes());
+        if bound <= text.len() / 4 {
+            bound
+        } else {
+            guess.min(MAX_GUESSED_TOKENS)
+        }
     };
     let mut seg = Segments {
         tokens: Vec::with_capacity(room),
