@@ -3,6 +3,7 @@
 # worker threads, on a corpus of at least 200 MB built from the news text at hand
 # (../shared/corpus and ../shared/dev). Prints MB/s, documents/s and peak memory.
 #   bench/run.sh [MB]      (default 200)
+#   WHOSAID_BIN=target/pgo/whosaid bench/run.sh    (a binary built otherwise, as is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -42,8 +43,11 @@ print(f"bench: built {out}: {n} documents, {size / 1e6:.1f} MB of text", file=sy
 PY
 fi
 
-cargo build --release -q
-bin=target/release/whosaid
+# WHOSAID_BIN times another build of the same code (scripts/pgo.sh's target/pgo/whosaid).
+bin=${WHOSAID_BIN:-target/release/whosaid}
+if [ -z "${WHOSAID_BIN:-}" ]; then
+  cargo build --release -q
+fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); commit $(git rev-parse --short HEAD)"
 for t in 1 2; do
   out="$work/out-t$t"
