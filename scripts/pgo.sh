@@ -38,9 +38,15 @@ RUSTFLAGS="-Cprofile-generate=$PWD/$work/profiles" \
 # The build scripts ran instrumented too: their profiles are not the tool's.
 rm -f "$work/profiles"/*.profraw
 # Every output format, so that none is left out of the profile as cold code.
+# (Exit status 1 says some documents were refused; the others still trained.)
 for format in csv jsonl parquet; do
+  status=0
   "$work/gen/release/whosaid" extract "${inputs[@]}" --out "$work/train-out/$format" \
-    --format "$format" --threads 1 -q
+    --format "$format" --threads 1 -q || status=$?
+  if [ "$status" -gt 1 ]; then
+    echo "pgo: the training run failed (exit status $status)" >&2
+    exit "$status"
+  fi
 done
 "$profdata" merge -o "$work/merged.profdata" "$work/profiles"
 RUSTFLAGS="-Cprofile-use=$PWD/$work/merged.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
