@@ -73,6 +73,13 @@ pub(crate) fn max_word_starts(b: &[u8]) -> usize {
     n
 }
 
+/// The high bit of every byte of `w` equal to `b`, an ASCII byte other than NUL (exactly:
+/// the range test below, one wide).
+#[inline]
+pub(crate) const fn bytes_equal(w: u64, b: u8) -> u64 {
+    bytes_between(w, b as u64 - 1, b as u64 + 1)
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;
 const LOW7: u64 = ONES * 0x7F;

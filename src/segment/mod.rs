@@ -162,7 +162,7 @@ pub fn segment(text: &str, lang: &Language) -> Segments {
     // doubling and up to twice the room after it: news runs at about one token per six
     // bytes; a long document (up to 32 MiB) gets the bound of a quick pass instead, as
     // a guess could be far off (one long word, or a list of numbers).
-    let guess = text.len() / 5 + 16;
+    let guess = (text.len() / 5 + 16).min(MAX_GUESSED_TOKENS);
     let room = if text.len() < COUNT_TOKENS_FROM {
         guess
     } else {
@@ -173,7 +173,7 @@ pub fn segment(text: &str, lang: &Language) -> Segments {
         if bound <= text.len() / 4 {
             bound
         } else {
-            guess.min(MAX_GUESSED_TOKENS)
+            guess
         }
     };
     let mut seg = Segments {

@@ -92,18 +92,11 @@ fn needs_quotes(f: &[u8]) -> bool {
     special_bytes(load(f.len() - 8)) != 0
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Nonzero exactly when some byte of `w` is one of the four that make a field quoted: a
-/// byte equal to `b` is a zero byte of `w ^ b`, whose high bit `zero` sets (it may set
-/// more above a zero byte, through the borrow, but never one where there is none).
+/// Nonzero exactly when some byte of `w` is one of the four that make a field quoted.
 #[inline]
 fn special_bytes(w: u64) -> u64 {
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
-    zero(w ^ (ONES * u64::from(b',')))
-        | zero(w ^ (ONES * u64::from(b'"')))
-        | zero(w ^ (ONES * u64::from(b'\n')))
-        | zero(w ^ (ONES * u64::from(b'\r')))
+    use crate::words::bytes_equal;
+    bytes_equal(w, b',') | bytes_equal(w, b'"') | bytes_equal(w, b'\n') | bytes_equal(w, b'\r')
 }
 
 /// The bytes that make a field quoted, by byte.
