@@ -1,7 +1,9 @@
 //! A map from words to small values, for the lookups made at every token: the word classes
 //! (once per token of every document, and again in many rule tests) and the matcher's
 //! groups by first word. A word of up to 15 bytes is stored inside its slot and compared
-//! there; longer ones live in one string. A map of boxed strings followed a pointer to a
+//! there, and hashed as those two words of eight bytes by one multiplication (a general
+//! byte hash over the word was a fifth of tagging's instructions); longer ones live in one
+//! string. A map of boxed strings followed a pointer to a
 //! heap string on every probe (about a fifth of a run's time in a profile), and built some
 //! 70,000 of them at start-up.
 
@@ -9,15 +11,103 @@ use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
 /// The longest word kept inside its slot.
-const INLINE: usize = 15;
+pub(crate) const INLINE: usize = 15;
 /// The marker, in a slot's last byte, of a word kept in `long`.
 const LONG: u8 = u8::MAX;
 
+/// A slot's key: a short word's bytes, little-endian, zeros after them and its length in
+/// the last byte; or, for a word longer than `INLINE` bytes, its offset and length in
+/// `long` (two `u32`s in the first half) and `LONG` in the last byte. A short word's key
+/// is its own hash input and its own comparison: two words of eight bytes, no loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Key([u8; INLINE + 1]);
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+impl Key {
+    /// The key of a word of at most `INLINE` bytes, built from a few overlapping loads of
+    /// the word (each byte landing at its own place) instead of a byte loop.
+    #[inline(always)]
+    pub(crate) fn short(w: &[u8]) -> Key {
+        let n = w.len();
+        debug_assert!(n <= INLINE);
+        let load4 = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+        let load8 = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().unwrap_or([0; 8]));
+        // Bytes 0-7, then 8-14.
+        let (lo, hi) = if n >= 8 {
+            let hi = if n > 8 {
+                load8(n - 8) >> (8 * (16 - n))
+            } else {
+                0
+            };
+            (load8(0), hi)
+        } else if n >= 4 {
+            (load4(0) | load4(n - 4) << (8 * (n - 4)), 0)
+        } else if n > 0 {
+            let b = |i: usize| u64::from(w[i]) << (8 * i);
+            (b(0) | b(n / 2) | b(n - 1), 0)
+        } else {
+            (0, 0)
+        };
+        Key::of(lo, hi | (n as u64) << 56)
+    }
+
+    #[inline(always)]
+    fn of(lo: u64, hi: u64) -> Key {
+        let mut k = [0u8; INLINE + 1];
+        k[..8].copy_from_slice(&lo.to_le_bytes());
+        k[8..].copy_from_slice(&hi.to_le_bytes());
+        Key(k)
+    }
+
+    /// Bytes 0-7 and 8-15, little-endian.
+    #[inline(always)]
+    fn halves(self) -> (u64, u64) {
+        let (lo, hi) = self.0.split_at(8);
+        let w = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        (w(lo), w(hi))
+    }
+
+    /// True when the word is all ASCII (a length byte never has its high bit set).
+    #[inline(always)]
+    pub(crate) fn is_ascii(self) -> bool {
+        let (lo, hi) = self.halves();
+        (lo | hi) & HIGH == 0
+    }
+
+    /// The key of the word in ASCII lower case, or `None` when it has no capital. For an
+    /// ASCII word's key ([`Key::is_ascii`]): each capital gains its 0x20 bit, eight bytes a
+    /// step, where lower-casing into a buffer and hashing it again took a byte loop each.
+    #[inline(always)]
+    pub(crate) fn ascii_lowercase(self) -> Option<Key> {
+        let upper = |w: u64| crate::words::bytes_between(w, b'A' as u64 - 1, b'Z' as u64 + 1);
+        // The length byte (at most 15) is never a capital.
+        let (lo, hi) = self.halves();
+        let (a, b) = (upper(lo), upper(hi));
+        if a | b == 0 {
+            return None;
+        }
+        Some(Key::of(lo | a >> 2, hi | b >> 2))
+    }
+
+    /// The hash of a short word's key: the two halves' 128-bit product, folded. Its high
+    /// bits (hashbrown's tags) and low bits (its buckets) both depend on every byte.
+    #[inline(always)]
+    fn hash(self) -> u64 {
+        let (lo, hi) = self.halves();
+        let m = u128::from(lo ^ 0x243F_6A88_85A3_08D3) * u128::from(hi ^ 0x1319_8A2E_0370_7344);
+        (m as u64) ^ (m >> 64) as u64
+    }
+
+    fn is_long(self) -> bool {
+        self.0[INLINE] == LONG
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Slot<V> {
-    /// The word's bytes and, last, its length; or, for a long word, its offset and length
-    /// in `long` (two little-endian `u32`s) and `LONG` last.
-    key: [u8; INLINE + 1],
+    key: Key,
     value: V,
 }
 
@@ -36,8 +126,9 @@ impl<V> Default for WordMap<V> {
     }
 }
 
+/// The hash of a word longer than `INLINE` bytes (short ones hash their [`Key`]).
 #[inline]
-fn hash(w: &[u8]) -> u64 {
+fn long_hash(w: &[u8]) -> u64 {
     FxBuildHasher.hash_one(w)
 }
 
@@ -47,46 +138,21 @@ pub(crate) fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("word lists and gazetteer forms must stay under 4 GiB in all")
 }
 
-/// The bytes of the word in slot `s`.
+/// The bytes of the long word in slot `s`.
 #[inline]
-fn key<'a, V>(s: &'a Slot<V>, long: &'a str) -> &'a [u8] {
-    let n = s.key[INLINE];
-    if n != LONG {
-        return &s.key[..n as usize];
-    }
-    let off = u32::from_le_bytes([s.key[0], s.key[1], s.key[2], s.key[3]]) as usize;
-    let len = u32::from_le_bytes([s.key[4], s.key[5], s.key[6], s.key[7]]) as usize;
+fn long_word(k: Key, long: &str) -> &[u8] {
+    let off = u32::from_le_bytes([k.0[0], k.0[1], k.0[2], k.0[3]]) as usize;
+    let len = u32::from_le_bytes([k.0[4], k.0[5], k.0[6], k.0[7]]) as usize;
     &long.as_bytes()[off..off + len]
 }
 
-/// The slot key of a word of at most `INLINE` bytes: its bytes, zeros, its length last (as
-/// `add` writes it), built from a few loads of the word instead of a byte loop.
-#[inline(always)]
-fn inline_key(w: &[u8]) -> [u8; INLINE + 1] {
-    let n = w.len();
-    debug_assert!(n <= INLINE);
-    let load4 = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
-    let load8 = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().unwrap_or([0; 8]));
-    // Overlapping loads, each byte landing at its own place: bytes 0-7, then 8-14.
-    let (lo, hi) = if n >= 8 {
-        let hi = if n > 8 {
-            load8(n - 8) >> (8 * (16 - n))
-        } else {
-            0
-        };
-        (load8(0), hi)
-    } else if n >= 4 {
-        (load4(0) | load4(n - 4) << (8 * (n - 4)), 0)
-    } else if n > 0 {
-        let b = |i: usize| u64::from(w[i]) << (8 * i);
-        (b(0) | b(n / 2) | b(n - 1), 0)
+/// The hash of the word in a slot, as `get` computes it for the word.
+fn slot_hash(k: Key, long: &str) -> u64 {
+    if k.is_long() {
+        long_hash(long_word(k, long))
     } else {
-        (0, 0)
-    };
-    let mut k = [0u8; INLINE + 1];
-    k[..8].copy_from_slice(&lo.to_le_bytes());
-    k[8..].copy_from_slice(&(hi | (n as u64) << 56).to_le_bytes());
-    k
+        k.hash()
+    }
 }
 
 impl<V: Copy> WordMap<V> {
@@ -97,45 +163,52 @@ impl<V: Copy> WordMap<V> {
     pub(crate) fn get<W: AsRef<[u8]> + ?Sized>(&self, w: &W) -> Option<V> {
         let w = w.as_ref();
         if w.len() <= INLINE {
-            // A short word is compared as the slot holds it, two words of eight bytes: a
-            // call to `memcmp` per probe was a twentieth of the lookups' time (perf).
-            let q = inline_key(w);
-            return self.table.find(hash(w), |s| s.key == q).map(|s| s.value);
+            return self.get_key(Key::short(w));
         }
         self.table
-            .find(hash(w), |s| key(s, &self.long) == w)
+            .find(long_hash(w), |s| {
+                s.key.is_long() && long_word(s.key, &self.long) == w
+            })
             .map(|s| s.value)
+    }
+
+    /// The value of the short word whose key is `k` ([`Key::short`]).
+    #[inline(always)]
+    pub(crate) fn get_key(&self, k: Key) -> Option<V> {
+        self.table.find(k.hash(), |s| s.key == k).map(|s| s.value)
     }
 
     /// Sets the value of word `w` to `v`, or to `merge(old, v)` when it has one: the old
     /// value, if any (so that "look up, else add" is one probe).
     pub(crate) fn add(&mut self, w: &str, v: V, merge: impl FnOnce(V, V) -> V) -> Option<V> {
         let b = w.as_bytes();
-        let h = hash(b);
-        let found = if b.len() <= INLINE {
-            let q = inline_key(b);
-            self.table.find_mut(h, |s| s.key == q)
+        let (h, k) = if b.len() <= INLINE {
+            let k = Key::short(b);
+            (k.hash(), Some(k))
         } else {
-            self.table.find_mut(h, |s| key(s, &self.long) == b)
+            (long_hash(b), None)
         };
+        let long = &self.long;
+        let found = self.table.find_mut(h, |s| match k {
+            Some(k) => s.key == k,
+            None => s.key.is_long() && long_word(s.key, long) == b,
+        });
         if let Some(s) = found {
             let old = s.value;
             s.value = merge(old, v);
             return Some(old);
         }
-        let mut k = [0u8; INLINE + 1];
-        if b.len() <= INLINE {
-            k[..b.len()].copy_from_slice(b);
-            k[INLINE] = b.len() as u8;
-        } else {
+        let key = k.unwrap_or_else(|| {
+            let mut k = [0u8; INLINE + 1];
             k[..4].copy_from_slice(&offset(self.long.len()).to_le_bytes());
             k[4..8].copy_from_slice(&offset(b.len()).to_le_bytes());
             k[INLINE] = LONG;
             self.long.push_str(w);
-        }
+            Key(k)
+        });
         let long = &self.long;
         self.table
-            .insert_unique(h, Slot { key: k, value: v }, |s| hash(key(s, long)));
+            .insert_unique(h, Slot { key, value: v }, |s| slot_hash(s.key, long));
         None
     }
 
@@ -143,15 +216,19 @@ impl<V: Copy> WordMap<V> {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
         self.table.iter().map(|s| {
             // Keys are whole words copied from `&str`s: valid UTF-8.
-            let k = std::str::from_utf8(key(s, &self.long)).unwrap_or_default();
-            (k, s.value)
+            let bytes = if s.key.is_long() {
+                long_word(s.key, &self.long)
+            } else {
+                &s.key.0[..usize::from(s.key.0[INLINE])]
+            };
+            (std::str::from_utf8(bytes).unwrap_or_default(), s.value)
         })
     }
 
     /// Room for `n` more words.
     pub(crate) fn reserve(&mut self, n: usize) {
         let long = &self.long;
-        self.table.reserve(n, |s| hash(key(s, long)));
+        self.table.reserve(n, |s| slot_hash(s.key, long));
     }
 }
 
@@ -191,13 +268,37 @@ mod tests {
     }
 
     #[test]
+    fn keys_lower_case_their_capitals_only() {
+        // Every ASCII byte in every position of words of every short length, including the
+        // neighbours of the capitals' range ('@', '[', '`', '{').
+        for n in 1..=INLINE {
+            for b in 1..128u8 {
+                for at in 0..n {
+                    let mut w = vec![b'q'; n];
+                    w[at] = b;
+                    let k = Key::short(&w);
+                    assert!(k.is_ascii());
+                    let low = w.to_ascii_lowercase();
+                    let want = (low != w).then(|| Key::short(&low));
+                    assert_eq!(k.ascii_lowercase(), want, "{n} {b} {at}");
+                }
+            }
+        }
+        assert!(!Key::short("Zoë".as_bytes()).is_ascii());
+        assert!(
+            Key::short(b"Fifteen-Letters").ascii_lowercase()
+                == Some(Key::short(b"fifteen-letters"))
+        );
+    }
+
+    #[test]
     fn inline_keys_are_the_slots_bytes() {
         for n in 0..=INLINE {
             let w: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
             let mut want = [0u8; INLINE + 1];
             want[..n].copy_from_slice(&w);
             want[INLINE] = n as u8;
-            assert_eq!(inline_key(&w), want, "{n}");
+            assert_eq!(Key::short(&w).0, want, "{n}");
         }
         // As `add` stores them: every length finds its word and no other.
         let mut m = WordMap::default();

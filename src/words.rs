@@ -88,7 +88,7 @@ const LOW7: u64 = ONES * 0x7F;
 /// `n <= 128`); bytes from 0x80 up never. No byte's sum or difference carries into the
 /// next: (127 + n) - (x & 127) >= 0 and (x & 127) + (127 - m) < 256.
 #[inline]
-const fn bytes_between(w: u64, m: u64, n: u64) -> u64 {
+pub(crate) const fn bytes_between(w: u64, m: u64, n: u64) -> u64 {
     let low = w & LOW7;
     (ONES * (127 + n)).wrapping_sub(low) & !w & (low + ONES * (127 - m)) & HIGH
 }

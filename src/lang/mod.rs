@@ -287,6 +287,19 @@ impl Language {
     /// [`Language::classes`], inlined into the tagging loop (a call per token).
     #[inline(always)]
     fn classes_inline(&self, w: &str) -> Classes {
+        use crate::wordmap::{INLINE, Key};
+        // Most tokens: a short ASCII word, whose key is built once and lower-cased in place.
+        if w.len() <= INLINE {
+            let k = Key::short(w.as_bytes());
+            if k.is_ascii() {
+                let exact = self.words.get_key(k).unwrap_or_default();
+                let Some(lower) = k.ascii_lowercase() else {
+                    return exact;
+                };
+                let lower = self.words.get_key(lower).unwrap_or_default();
+                return Classes(exact.0 | (lower.0 & self.folded));
+            }
+        }
         let exact = self.words.get(w.as_bytes()).unwrap_or_default();
         // One pass over the bytes for both tests: called once per token of every document.
         let (mut ascii, mut upper) = (true, false);
