@@ -125,80 +125,113 @@ impl GazMatcher {
         if self.pats.is_empty() {
             return Vec::new();
         }
-        // Names start words: search anchored at each word start (and after a hyphen inside
-        // a word: "U.S.-Mexico"), longest first, then shorter ones at the same start when the
-        // longest fails its boundary or its evidence.
+        // Names start words: search anchored at each word start (and after a hyphen or
+        // slash inside a word: "U.S.-Mexico"), longest first, then shorter ones at the same
+        // start when the longest fails its boundary or its evidence.
         let mut out = Vec::new();
         let mut last_end = 0;
         let bytes = text.as_bytes();
-        for s in word_starts(text, seg) {
-            if s < last_end {
+        let mut at = |s: usize, word_end: Option<usize>, out: &mut Vec<Candidate>| {
+            if s >= last_end
+                && let Some(m) = self.match_at(text, seg, gaz, s, word_end)
+            {
+                last_end = m.span.end;
+                out.push(m);
+            }
+        };
+        for t in &seg.tokens {
+            let s = t.span().start;
+            // A plain token is one word: its first word is all of it, and no mark inside
+            // it starts another.
+            if t.plain() {
+                at(s, Some(t.span().end), &mut out);
                 continue;
             }
-            let b0 = bytes[s];
-            let may_start = if b0.is_ascii_lowercase() {
-                let (word, bit) = pair_bit(b0, bytes.get(s + 1).copied().unwrap_or(0));
-                self.lower_pairs[word] & bit != 0
-            } else {
-                self.first_byte[b0 as usize]
-            };
-            if !may_start {
-                continue;
-            }
-            let rest = &text[s..];
-            let key = first_word(rest);
-            let Some(cands) = self.group(key) else {
-                continue;
-            };
-            let tail = Tail::of(&rest.as_bytes()[key.len()..]).bytes;
-            for &(p, t) in cands {
-                // The tail first: most candidates fail it, and reading their form from the
-                // arena was a cache miss each (a fifth of this function in a profile).
-                if tail & t.mask != t.bytes {
-                    continue;
+            at(s, None, &mut out);
+            let inner = &bytes[s..t.full_end().saturating_sub(1).max(s)];
+            for (i, &b) in inner.iter().enumerate() {
+                if matches!(b, b'-' | b'/') {
+                    at(s + i + 1, None, &mut out);
                 }
-                let p = p as usize;
-                let (fs, fe) = self.pats[p];
-                let form = &self.arena.as_bytes()[fs as usize..fe as usize];
-                if !rest.as_bytes().starts_with(form) {
-                    continue;
-                }
-                let e = s + form.len();
-                let span = Span::new(s, e);
-                if !on_boundaries(text, s, e) || names_event(&gaz.language, text, span) {
-                    continue;
-                }
-                let ok = match self.need(p, gaz) {
-                    Need::Nothing => true,
-                    Need::Never => false,
-                    Need::Place => place_evidence(text, seg, span),
-                    Need::NotName => !after_name(text, seg, span),
-                    Need::Caps => caps_evidence(text, seg, span),
-                    Need::Plain => plain_evidence(text, seg, span),
-                    Need::AfterPlace => after_place(text, seg, span),
-                };
-                if !ok {
-                    continue;
-                }
-                let mut entry = self.entry_of[p] as usize;
-                if let Some(&city) = self.city_first.get(&entry)
-                    && !division_signalled(text, seg, span)
-                {
-                    entry = city;
-                }
-                out.push(Mention {
-                    span,
-                    etype: gaz.entries[entry].etype,
-                    source: Source::Gazetteer,
-                    gaz: Some(entry),
-                    role: None,
-                    entity: (),
-                });
-                last_end = e;
-                break;
             }
         }
         out
+    }
+
+    /// The longest match that starts at `s` and passes its boundaries and evidence, if
+    /// any. `word_end` is the end of the first word there when the token gave it.
+    #[inline]
+    fn match_at(
+        &self,
+        text: &str,
+        seg: &Segments,
+        gaz: &Gazetteers,
+        s: usize,
+        word_end: Option<usize>,
+    ) -> Option<Candidate> {
+        let bytes = text.as_bytes();
+        let b0 = bytes[s];
+        let may_start = if b0.is_ascii_lowercase() {
+            let (word, bit) = pair_bit(b0, bytes.get(s + 1).copied().unwrap_or(0));
+            self.lower_pairs[word] & bit != 0
+        } else {
+            self.first_byte[b0 as usize]
+        };
+        if !may_start {
+            return None;
+        }
+        let rest = &text[s..];
+        let key = match word_end {
+            Some(e) => &text[s..e],
+            None => first_word(rest),
+        };
+        let cands = self.group(key)?;
+        let tail = Tail::of(&rest.as_bytes()[key.len()..]).bytes;
+        for &(p, t) in cands {
+            // The tail first: most candidates fail it, and reading their form from the
+            // arena was a cache miss each (a fifth of this function in a profile).
+            if tail & t.mask != t.bytes {
+                continue;
+            }
+            let p = p as usize;
+            let (fs, fe) = self.pats[p];
+            let form = &self.arena.as_bytes()[fs as usize..fe as usize];
+            if !rest.as_bytes().starts_with(form) {
+                continue;
+            }
+            let e = s + form.len();
+            let span = Span::new(s, e);
+            if !on_boundaries(text, s, e) || names_event(&gaz.language, text, span) {
+                continue;
+            }
+            let ok = match self.need(p, gaz) {
+                Need::Nothing => true,
+                Need::Never => false,
+                Need::Place => place_evidence(text, seg, span),
+                Need::NotName => !after_name(text, seg, span),
+                Need::Caps => caps_evidence(text, seg, span),
+                Need::Plain => plain_evidence(text, seg, span),
+                Need::AfterPlace => after_place(text, seg, span),
+            };
+            if !ok {
+                continue;
+            }
+            let mut entry = self.entry_of[p] as usize;
+            if let Some(&city) = self.city_first.get(&entry)
+                && !division_signalled(text, seg, span)
+            {
+                entry = city;
+            }
+            return Some(Mention {
+                span,
+                etype: gaz.entries[entry].etype,
+                source: Source::Gazetteer,
+                gaz: Some(entry),
+                role: None,
+                entity: (),
+            });
+        }
+        None
     }
 }
 
@@ -255,21 +288,6 @@ fn first_word(s: &str) -> &str {
     } else {
         &s[..s.chars().next().map_or(0, char::len_utf8)]
     }
-}
-
-/// Where a name may start: every token start, and every letter after a hyphen or slash
-/// inside a token.
-fn word_starts<'t>(text: &'t str, seg: &'t Segments) -> impl Iterator<Item = usize> + 't {
-    // Words are short: a plain scan of their bytes beats setting up a searcher per word.
-    let bytes = text.as_bytes();
-    seg.tokens.iter().flat_map(move |t| {
-        let (s, e) = (t.span().start, t.full_end());
-        std::iter::once(s).chain(
-            (s..e.saturating_sub(1))
-                .filter(move |&i| matches!(bytes[i], b'-' | b'/'))
-                .map(|i| i + 1),
-        )
-    })
 }
 
 /// True when `[s, e)` starts and ends at word boundaries.

@@ -23,6 +23,8 @@ pub struct Token {
     tail: u8,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Letters and digits only: no inner mark or period, so its first word is all of it.
+    plain: bool,
 }
 
 // A token per five or six bytes of news: its size is most of a long document's memory.
@@ -31,7 +33,7 @@ const _: () = assert!(std::mem::size_of::<Token>() == 24);
 impl Token {
     /// The token of `span` whose possessive ending, if any, runs to `full_end`. Both must
     /// lie under 4 GiB, and the ending be shorter than 256 bytes.
-    pub(crate) fn new(span: Span, full_end: usize, cap: bool) -> Token {
+    pub(crate) fn new(span: Span, full_end: usize, cap: bool, plain: bool) -> Token {
         debug_assert!(full_end <= u32::MAX as usize && full_end - span.end < 256);
         Token {
             lex: Classes::NONE,
@@ -40,6 +42,7 @@ impl Token {
             sentence: 0,
             tail: (full_end - span.end) as u8,
             cap,
+            plain,
         }
     }
     /// The word's byte span, without a possessive ending.
@@ -61,6 +64,11 @@ impl Token {
     #[inline]
     pub fn possessive(&self) -> bool {
         self.tail != 0
+    }
+    /// Letters and digits only (no hyphen, apostrophe, ampersand or period inside it).
+    #[inline]
+    pub fn plain(&self) -> bool {
+        self.plain
     }
     /// True when the token is of word class `c`.
     #[inline]

@@ -46,6 +46,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
         let mut end = i + c.len_utf8();
         let mut letters = 1usize;
         let mut dotted = false;
+        let mut plain = true;
         // The word ended at an ASCII byte that joins nothing (a space, a comma): most words
         // end so, and then neither the joining marks nor a possessive ending follow.
         let mut plain_end = false;
@@ -71,6 +72,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
             let n2 = rc.next();
             if matches!(n, '-' | '’' | '\'' | '&' | '‑') && n2.is_some_and(is_word_char) {
                 end += n.len_utf8();
+                plain = false;
                 continue;
             }
             if n == '.' {
@@ -82,6 +84,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
                     end += 1;
                     letters = 0;
                     dotted = true;
+                    plain = false;
                     continue;
                 }
                 let word = &s[start..end];
@@ -91,6 +94,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
                     || lang.is(&s[start..end + 1], Class::Abbreviation);
                 if abbrev {
                     end += 1;
+                    plain = false;
                 }
             }
             break;
@@ -117,6 +121,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
             Span::new(para.start + start, para.start + wend),
             para.start + end,
             c.is_uppercase(),
+            plain,
         ));
     }
 }
