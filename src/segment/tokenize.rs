@@ -36,12 +36,13 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
             }
             bytes[i] as char
         } else {
-            s[i..].chars().next().unwrap_or(' ')
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c
         };
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
-        }
         let start = i;
         let mut end = i + c.len_utf8();
         let mut letters = 1usize;
