@@ -23,8 +23,9 @@ impl<'a> Out<'a> {
         Out { buf, first: true }
     }
 
-    /// Appends one field.
-    #[inline]
+    /// Appends one field. Inlined into each row's writer: a call per field (some 180,000
+    /// per MB of news) spent more on saving registers than on most fields' bytes.
+    #[inline(always)]
     fn field(&mut self, f: impl AsRef<[u8]>) {
         let f = f.as_ref();
         if !std::mem::take(&mut self.first) {
@@ -34,6 +35,12 @@ impl<'a> Out<'a> {
             self.buf.extend_from_slice(f);
             return;
         }
+        self.quoted(f);
+    }
+
+    /// Appends a field that needs quotes (a text with a comma, mostly).
+    #[inline(never)]
+    fn quoted(&mut self, f: &[u8]) {
         self.buf.push(b'"');
         // Quotes doubled; most quoted fields (text with a comma) hold none, and memchr
         // passes over them many bytes at a time.
