@@ -1,11 +1,10 @@
 //! A map from words to small values, for the lookups made at every token: the word classes
 //! (once per token of every document, and again in many rule tests) and the matcher's
-//! groups by first word. A word of up to 15 bytes is stored inside its slot and compared
+//! groups by first word. A word of up to 15 bytes is stored inside its slot, compared
 //! there, and hashed as those two words of eight bytes by one multiplication (a general
 //! byte hash over the word was a fifth of tagging's instructions); longer ones live in one
-//! string. A map of boxed strings followed a pointer to a
-//! heap string on every probe (about a fifth of a run's time in a profile), and built some
-//! 70,000 of them at start-up.
+//! string. A map of boxed strings followed a pointer to a heap string on every probe (about
+//! a fifth of a run's time in a profile), and built some 70,000 of them at start-up.
 
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
@@ -21,9 +20,6 @@ const LONG: u8 = u8::MAX;
 /// is its own hash input and its own comparison: two words of eight bytes, no loop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Key([u8; INLINE + 1]);
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
 
 impl Key {
     /// The key of a word of at most `INLINE` bytes, built from a few overlapping loads of
@@ -73,7 +69,7 @@ impl Key {
     #[inline(always)]
     pub(crate) fn is_ascii(self) -> bool {
         let (lo, hi) = self.halves();
-        (lo | hi) & HIGH == 0
+        (lo | hi) & crate::words::HIGH == 0
     }
 
     /// The key of the word in ASCII lower case, or `None` when it has no capital. For an
@@ -182,17 +178,21 @@ impl<V: Copy> WordMap<V> {
     /// value, if any (so that "look up, else add" is one probe).
     pub(crate) fn add(&mut self, w: &str, v: V, merge: impl FnOnce(V, V) -> V) -> Option<V> {
         let b = w.as_bytes();
-        let (h, k) = if b.len() <= INLINE {
-            let k = Key::short(b);
-            (k.hash(), Some(k))
-        } else {
-            (long_hash(b), None)
-        };
         let long = &self.long;
-        let found = self.table.find_mut(h, |s| match k {
-            Some(k) => s.key == k,
-            None => s.key.is_long() && long_word(s.key, long) == b,
-        });
+        let (h, k, found) = if b.len() <= INLINE {
+            let k = Key::short(b);
+            (
+                k.hash(),
+                Some(k),
+                self.table.find_mut(k.hash(), |s| s.key == k),
+            )
+        } else {
+            let h = long_hash(b);
+            let found = self
+                .table
+                .find_mut(h, |s| s.key.is_long() && long_word(s.key, long) == b);
+            (h, None, found)
+        };
         if let Some(s) = found {
             let old = s.value;
             s.value = merge(old, v);

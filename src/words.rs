@@ -80,8 +80,8 @@ pub(crate) const fn bytes_equal(w: u64, b: u8) -> u64 {
     bytes_between(w, b as u64 - 1, b as u64 + 1)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = ONES * 0x80;
 const LOW7: u64 = ONES * 0x7F;
 
 /// The high bit of every byte of `w` that lies strictly between `m` and `n` (`m < 128`,

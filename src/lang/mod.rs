@@ -288,34 +288,31 @@ impl Language {
     #[inline(always)]
     fn classes_inline(&self, w: &str) -> Classes {
         use crate::wordmap::{INLINE, Key};
-        // Most tokens: a short ASCII word, whose key is built once and lower-cased in place.
-        if w.len() <= INLINE {
-            let k = Key::short(w.as_bytes());
-            if k.is_ascii() {
-                let exact = self.words.get_key(k).unwrap_or_default();
-                let Some(lower) = k.ascii_lowercase() else {
-                    return exact;
+        let b = w.as_bytes();
+        let short = (b.len() <= INLINE).then(|| Key::short(b));
+        let exact = match short {
+            Some(k) => self.words.get_key(k),
+            None => self.words.get(b),
+        }
+        .unwrap_or_default();
+        let lower = match short.filter(|k| k.is_ascii()) {
+            // Most tokens: a short ASCII word, lower-cased in its key eight bytes a step.
+            Some(k) => match k.ascii_lowercase() {
+                Some(l) => self.words.get_key(l),
+                None => return exact,
+            },
+            None => {
+                let upper = if w.is_ascii() {
+                    b.iter().any(u8::is_ascii_uppercase)
+                } else {
+                    w.chars().any(char::is_uppercase)
                 };
-                let lower = self.words.get_key(lower).unwrap_or_default();
-                return Classes(exact.0 | (lower.0 & self.folded));
+                if !upper {
+                    return exact;
+                }
+                crate::words::with_lowercase_bytes(w, |l| self.words.get(l))
             }
-        }
-        let exact = self.words.get(w.as_bytes()).unwrap_or_default();
-        // One pass over the bytes for both tests: called once per token of every document.
-        let (mut ascii, mut upper) = (true, false);
-        for &b in w.as_bytes() {
-            ascii &= b.is_ascii();
-            upper |= b.is_ascii_uppercase();
-        }
-        let upper = if ascii {
-            upper
-        } else {
-            w.chars().any(char::is_uppercase)
         };
-        if !upper {
-            return exact;
-        }
-        let lower = crate::words::with_lowercase_bytes(w, |l| self.words.get(l));
         Classes(exact.0 | (lower.unwrap_or_default().0 & self.folded))
     }
 

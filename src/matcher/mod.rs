@@ -125,13 +125,13 @@ impl GazMatcher {
         if self.pats.is_empty() {
             return Vec::new();
         }
-        // Names start words: search anchored at each word start (and after a hyphen or
-        // slash inside a word: "U.S.-Mexico"), longest first, then shorter ones at the same
-        // start when the longest fails its boundary or its evidence.
+        // Names start words: search anchored at each word start (and after a hyphen inside
+        // a word: "U.S.-Mexico"), longest first, then shorter ones at the same start when
+        // the longest fails its boundary or its evidence.
         let mut out = Vec::new();
         let mut last_end = 0;
         let bytes = text.as_bytes();
-        let mut at = |s: usize, word_end: Option<usize>, out: &mut Vec<Candidate>| {
+        let mut at = |s: usize, word_end: Option<usize>| {
             if s >= last_end
                 && let Some(m) = self.match_at(text, seg, gaz, s, word_end)
             {
@@ -142,16 +142,16 @@ impl GazMatcher {
         for t in &seg.tokens {
             let s = t.span().start;
             // A plain token is one word: its first word is all of it, and no mark inside
-            // it starts another.
+            // it starts another. (A token holds no slash: hyphens are the only marks.)
             if t.plain() {
-                at(s, Some(t.span().end), &mut out);
+                at(s, Some(t.span().end));
                 continue;
             }
-            at(s, None, &mut out);
+            at(s, None);
             let inner = &bytes[s..t.full_end().saturating_sub(1).max(s)];
             for (i, &b) in inner.iter().enumerate() {
-                if matches!(b, b'-' | b'/') {
-                    at(s + i + 1, None, &mut out);
+                if b == b'-' {
+                    at(s + i + 1, None);
                 }
             }
         }

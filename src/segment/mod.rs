@@ -23,7 +23,8 @@ pub struct Token {
     tail: u8,
     /// Starts with an upper-case letter.
     pub cap: bool,
-    /// Letters and digits only: no inner mark or period, so its first word is all of it.
+    /// True only when the span is letters and digits alone (no inner mark or period), so
+    /// that its first word is all of it; false for some such spans too.
     plain: bool,
 }
 
@@ -65,7 +66,8 @@ impl Token {
     pub fn possessive(&self) -> bool {
         self.tail != 0
     }
-    /// Letters and digits only (no hyphen, apostrophe, ampersand or period inside it).
+    /// True only when the span (without a possessive ending) is letters and digits alone:
+    /// no hyphen, apostrophe, ampersand or period inside it.
     #[inline]
     pub fn plain(&self) -> bool {
         self.plain

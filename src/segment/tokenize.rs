@@ -47,6 +47,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
         let mut end = i + c.len_utf8();
         let mut letters = 1usize;
         let mut dotted = false;
+        // No mark joins it and no period is its own (see `Token::plain`).
         let mut plain = true;
         // The word ended at an ASCII byte that joins nothing (a space, a comma): most words
         // end so, and then neither the joining marks nor a possessive ending follow.
@@ -157,5 +158,32 @@ mod tests {
             .collect();
         assert_eq!(got, [("Ada", true), ("Bob's-era", false), ("Cy", true)]);
         assert_eq!(toks("bus stops, its ends"), ["bus", "stops", "its", "ends"]);
+    }
+
+    #[test]
+    fn plain_tokens_are_one_run_of_letters_and_digits() {
+        let t = "Russia’s Ben-Ami U.S. Inc. don’t Bob's-era Zoë 42 AT&T S's";
+        let s = segment(t);
+        let got: Vec<(&str, bool)> = s
+            .tokens
+            .iter()
+            .map(|k| (k.span().of(t), k.plain()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // (A possessive is joined by its apostrophe: not plain, though its span is.)
+                ("Russia", false),
+                ("Ben-Ami", false),
+                ("U.S.", false),
+                ("Inc.", false),
+                ("don’t", false),
+                ("Bob's-era", false),
+                ("Zoë", true),
+                ("42", true),
+                ("AT&T", false),
+                ("S", false),
+            ]
+        );
     }
 }
