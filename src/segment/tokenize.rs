@@ -130,6 +130,7 @@ pub(super) fn tokenize(text: &str, lang: &Language, para: Span, out: &mut Vec<To
 
 #[cfg(test)]
 mod tests {
+    use crate::segment::Token;
     use crate::segment::tests::segment;
 
     fn toks(text: &str) -> Vec<&str> {
@@ -137,6 +138,15 @@ mod tests {
             .tokens
             .iter()
             .map(|t| t.span().of(text))
+            .collect()
+    }
+
+    /// Each token's text with what `flag` says of it.
+    fn flagged(text: &str, flag: fn(&Token) -> bool) -> Vec<(&str, bool)> {
+        segment(text)
+            .tokens
+            .iter()
+            .map(|k| (k.span().of(text), flag(k)))
             .collect()
     }
 
@@ -149,13 +159,7 @@ mod tests {
         let s = segment("Russia’s army");
         assert!(s.tokens[0].possessive());
         // ASCII apostrophes, before a plain end, a joining mark and the paragraph's end.
-        let t = "Ada's, Bob's-era Cy's";
-        let s = segment(t);
-        let got: Vec<(&str, bool)> = s
-            .tokens
-            .iter()
-            .map(|k| (k.span().of(t), k.possessive()))
-            .collect();
+        let got = flagged("Ada's, Bob's-era Cy's", Token::possessive);
         assert_eq!(got, [("Ada", true), ("Bob's-era", false), ("Cy", true)]);
         assert_eq!(toks("bus stops, its ends"), ["bus", "stops", "its", "ends"]);
     }
@@ -163,14 +167,8 @@ mod tests {
     #[test]
     fn plain_tokens_are_one_run_of_letters_and_digits() {
         let t = "Russia’s Ben-Ami U.S. Inc. don’t Bob's-era Zoë 42 AT&T S's";
-        let s = segment(t);
-        let got: Vec<(&str, bool)> = s
-            .tokens
-            .iter()
-            .map(|k| (k.span().of(t), k.plain()))
-            .collect();
         assert_eq!(
-            got,
+            flagged(t, Token::plain),
             [
                 // (A possessive is joined by its apostrophe: not plain, though its span is.)
                 ("Russia", false),
