@@ -43,7 +43,6 @@ print(f"bench: built {out}: {n} documents, {size / 1e6:.1f} MB of text", file=sy
 PY
 fi
 
-# WHOSAID_BIN times another build of the same code (scripts/pgo.sh's target/pgo/whosaid).
 bin=${WHOSAID_BIN:-target/release/whosaid}
 if [ -z "${WHOSAID_BIN:-}" ]; then
   cargo build --release -q

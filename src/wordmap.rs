@@ -96,8 +96,27 @@ impl Key {
         (m as u64) ^ (m >> 64) as u64
     }
 
+    /// The key of a word kept in `long` at `off`, `len` bytes long.
+    fn long(off: u32, len: u32) -> Key {
+        let mut k = [0u8; INLINE + 1];
+        k[..4].copy_from_slice(&off.to_le_bytes());
+        k[4..8].copy_from_slice(&len.to_le_bytes());
+        k[INLINE] = LONG;
+        Key(k)
+    }
+
     fn is_long(self) -> bool {
         self.0[INLINE] == LONG
+    }
+
+    /// The word's bytes: in the key, or (for a long word) in `long`.
+    fn word<'a>(&'a self, long: &'a str) -> &'a [u8] {
+        if !self.is_long() {
+            return &self.0[..usize::from(self.0[INLINE])];
+        }
+        let off = u32::from_le_bytes([self.0[0], self.0[1], self.0[2], self.0[3]]) as usize;
+        let len = u32::from_le_bytes([self.0[4], self.0[5], self.0[6], self.0[7]]) as usize;
+        &long.as_bytes()[off..off + len]
     }
 }
 
@@ -134,18 +153,10 @@ pub(crate) fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("word lists and gazetteer forms must stay under 4 GiB in all")
 }
 
-/// The bytes of the long word in slot `s`.
-#[inline]
-fn long_word(k: Key, long: &str) -> &[u8] {
-    let off = u32::from_le_bytes([k.0[0], k.0[1], k.0[2], k.0[3]]) as usize;
-    let len = u32::from_le_bytes([k.0[4], k.0[5], k.0[6], k.0[7]]) as usize;
-    &long.as_bytes()[off..off + len]
-}
-
 /// The hash of the word in a slot, as `get` computes it for the word.
 fn slot_hash(k: Key, long: &str) -> u64 {
     if k.is_long() {
-        long_hash(long_word(k, long))
+        long_hash(k.word(long))
     } else {
         k.hash()
     }
@@ -163,7 +174,7 @@ impl<V: Copy> WordMap<V> {
         }
         self.table
             .find(long_hash(w), |s| {
-                s.key.is_long() && long_word(s.key, &self.long) == w
+                s.key.is_long() && s.key.word(&self.long) == w
             })
             .map(|s| s.value)
     }
@@ -181,16 +192,13 @@ impl<V: Copy> WordMap<V> {
         let long = &self.long;
         let (h, k, found) = if b.len() <= INLINE {
             let k = Key::short(b);
-            (
-                k.hash(),
-                Some(k),
-                self.table.find_mut(k.hash(), |s| s.key == k),
-            )
+            let h = k.hash();
+            (h, Some(k), self.table.find_mut(h, |s| s.key == k))
         } else {
             let h = long_hash(b);
             let found = self
                 .table
-                .find_mut(h, |s| s.key.is_long() && long_word(s.key, long) == b);
+                .find_mut(h, |s| s.key.is_long() && s.key.word(long) == b);
             (h, None, found)
         };
         if let Some(s) = found {
@@ -199,12 +207,9 @@ impl<V: Copy> WordMap<V> {
             return Some(old);
         }
         let key = k.unwrap_or_else(|| {
-            let mut k = [0u8; INLINE + 1];
-            k[..4].copy_from_slice(&offset(self.long.len()).to_le_bytes());
-            k[4..8].copy_from_slice(&offset(b.len()).to_le_bytes());
-            k[INLINE] = LONG;
+            let k = Key::long(offset(self.long.len()), offset(b.len()));
             self.long.push_str(w);
-            Key(k)
+            k
         });
         let long = &self.long;
         self.table
@@ -216,12 +221,8 @@ impl<V: Copy> WordMap<V> {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
         self.table.iter().map(|s| {
             // Keys are whole words copied from `&str`s: valid UTF-8.
-            let bytes = if s.key.is_long() {
-                long_word(s.key, &self.long)
-            } else {
-                &s.key.0[..usize::from(s.key.0[INLINE])]
-            };
-            (std::str::from_utf8(bytes).unwrap_or_default(), s.value)
+            let w = std::str::from_utf8(s.key.word(&self.long)).unwrap_or_default();
+            (w, s.value)
         })
     }
 
